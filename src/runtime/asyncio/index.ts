@@ -1,0 +1,23 @@
+/**
+ * The `asyncio` module as snippets import it:
+ * `import * as asyncio from "asyncio";`. Names are Python's, in camelCase
+ * (`create_task` → `createTask`); every member's doc comment names its
+ * Python counterpart.
+ */
+export { Coroutine, isCoroutine as iscoroutine } from "../core/coroutine.ts";
+export { CancelledError, InvalidStateError, QueueEmpty, QueueFull, QueueShutDown, TimeoutError } from "../core/errors.ts";
+export { DEFAULT_MAX_WORKERS, ThreadPoolExecutor } from "../core/executor.ts";
+export { Future, isFuture as isfuture } from "../core/future.ts";
+export { Handle, TimerHandle } from "../core/handles.ts";
+export { EventLoop as AbstractEventLoop } from "../core/loop.ts";
+export { Task } from "../core/task.ts";
+export { BoundedSemaphore, Condition, Event, Lock, Semaphore } from "./locks.ts";
+export { LifoQueue, PriorityQueue, Queue } from "./queues.ts";
+export { run } from "./runners.ts";
+export { allTasks, currentTask, getRunningLoop } from "./running.ts";
+export { sleep } from "./sleep.ts";
+export { TaskGroup } from "./taskgroups.ts";
+export { createTask, ensureFuture, gather, shield } from "./tasks.ts";
+export { toThread } from "./threads.ts";
+export { Timeout, timeout, timeoutAt } from "./timeouts.ts";
+export { ALL_COMPLETED, asCompleted, FIRST_COMPLETED, FIRST_EXCEPTION, wait, waitFor } from "./waiting.ts";

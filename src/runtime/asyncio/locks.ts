@@ -1,0 +1,447 @@
+/**
+ * Synchronization primitives (Python's `locks.py`): `Lock`, `Event`,
+ * `Condition`, `Semaphore`, `BoundedSemaphore`, all on the one fair
+ * `WaitQueue`. Their fine print is CPython's and observable:
+ *
+ * - `Lock.release()` wakes the first waiter but leaves the lock unlocked
+ *   until that waiter runs; `locked()` is then false, yet a newcomer still
+ *   queues behind the woken waiter.
+ * - `Semaphore.release()` hands its unit straight to the first waiter, so
+ *   `locked()` stays true. A plain `Semaphore` may be released above its
+ *   initial value; a `BoundedSemaphore` raises `ValueError`.
+ * - `Event.set()` wakes every current waiter, even if `clear()` follows.
+ *
+ * In a snippet, Python's `async with sem:` is `await using _ = sem;` at the
+ * top of a block: acquired there, released when the block exits.
+ */
+import { Coroutine } from "../core/coroutine.ts";
+import { CancelledError, RuntimeError, ValueError } from "../core/errors.ts";
+import type { Future } from "../core/future.ts";
+import { currentSession } from "../core/session.ts";
+import { WaitQueue } from "../core/wait-queue.ts";
+import { getRunningLoop } from "./running.ts";
+
+/** What every primitive shares: an id on the timeline and a waiting queue. */
+abstract class Primitive {
+  /** @internal Trace id. */
+  readonly _id = currentSession().nextId();
+  /** @internal */ readonly _waiters = new WaitQueue();
+
+  /** @internal Label shown on the timeline, e.g. "Semaphore(3)". */
+  abstract get _label(): string;
+  /** @internal Number shown on the primitive's lane (free permits, 0/1...). */
+  protected abstract get _value(): number;
+
+  /** @internal A future to wait on, labelled for the timeline. */
+  protected _newWaiter(what: string): Future<any> {
+    const fut = getRunningLoop().createFuture();
+    fut._label = { kind: this._kind, text: what, target: this._id };
+    return fut;
+  }
+
+  protected abstract get _kind(): string;
+
+  /** @internal Reports the current state to the trace. */
+  protected _changed(): void {
+    const hook = currentSession().hooks.primitiveChanged;
+    if (hook !== undefined) hook({ id: this._id, kind: this._kind, label: this._label, value: this._value, waiters: this._waiters.size });
+  }
+}
+
+/** The `async with` protocol of locks and semaphores: acquire on entry, release on exit. */
+abstract class AcquireRelease extends Primitive {
+  abstract acquire(): Coroutine<boolean>;
+  abstract release(): void;
+
+  /** @internal `async with` entry: `await this.acquire()`. */
+  __aenter__(): Coroutine<null> {
+    const self = this;
+    return new Coroutine(
+      (function* () {
+        yield self.acquire();
+        return null;
+      })(),
+      `${this.constructor.name}.__aenter__`,
+    );
+  }
+
+  /** @internal `async with` exit: `this.release()`. */
+  __aexit__(): Coroutine<boolean> {
+    const self = this;
+    return new Coroutine(
+      (function* () {
+        self.release();
+        return false;
+      })(),
+      `${this.constructor.name}.__aexit__`,
+    );
+  }
+}
+
+/**
+ * Python's `asyncio.Lock`: one task at a time. Waiters get it in FIFO order.
+ * @example
+ * const lock = new asyncio.Lock();
+ * {
+ *   await using _ = lock;     // Python: async with lock:
+ *   balance += 1;
+ * }
+ */
+export class Lock extends AcquireRelease {
+  private _locked = false;
+
+  /** Python's `Lock.locked()`. */
+  locked(): boolean {
+    return this._locked;
+  }
+
+  /** Python's `await lock.acquire()`: waits until the lock is free, then takes it. */
+  acquire(): Coroutine<boolean> {
+    return new Coroutine(this._acquire(), "Lock.acquire");
+  }
+
+  private *_acquire(): Generator<unknown, boolean, unknown> {
+    if (!this._locked && this._waiters.allCancelled()) {
+      this._locked = true;
+      this._changed();
+      return true;
+    }
+    const fut = this._newWaiter("Lock");
+    const node = this._waiters.push(fut);
+    this._changed();
+    try {
+      try {
+        yield fut;
+      } finally {
+        this._waiters.remove(node);
+      }
+    } catch (e) {
+      if (e instanceof CancelledError && !this._locked) this._wakeUpFirst();
+      throw e;
+    }
+    this._locked = true;
+    this._changed();
+    return true;
+  }
+
+  /** Python's `Lock.release()`; `RuntimeError('Lock is not acquired.')` if it is not locked. */
+  release(): void {
+    if (!this._locked) throw new RuntimeError("Lock is not acquired.");
+    this._locked = false;
+    this._wakeUpFirst();
+    this._changed();
+  }
+
+  private _wakeUpFirst(): void {
+    const fut = this._waiters.first();
+    if (fut !== null && !fut.done()) fut.setResult(true);
+  }
+
+  get _label(): string {
+    return "Lock";
+  }
+  protected get _value(): number {
+    return this._locked ? 0 : 1;
+  }
+  protected get _kind(): string {
+    return "lock";
+  }
+
+  __repr__(): string {
+    const n = this._waiters.size;
+    return `<asyncio.locks.Lock object [${this._locked ? "locked" : "unlocked"}${n ? `, waiters:${n}` : ""}]>`;
+  }
+}
+
+/**
+ * Python's `asyncio.Event`: tasks wait until some task calls `set()`.
+ * @example
+ * const ready = new asyncio.Event();
+ * // in one task:  await ready.wait();
+ * // in another:   ready.set();
+ */
+export class Event extends Primitive {
+  private _flag = false;
+  /** @internal What a waiter waits on, as the timeline says it (a queue's join() uses an Event). */
+  _waitText = "Event";
+
+  /** Python's `Event.is_set()`. */
+  isSet(): boolean {
+    return this._flag;
+  }
+
+  /** Python's `Event.set()`: wakes every waiting task. */
+  set(): void {
+    if (this._flag) return;
+    this._flag = true;
+    for (const fut of this._waiters) if (!fut.done()) fut.setResult(true);
+    this._changed();
+  }
+
+  /** Python's `Event.clear()`: later `wait()` calls block again. */
+  clear(): void {
+    this._flag = false;
+    this._changed();
+  }
+
+  /** Python's `await event.wait()`: returns true at once if set, else waits for `set()`. */
+  wait(): Coroutine<true> {
+    return new Coroutine(this._wait(), "Event.wait");
+  }
+
+  private *_wait(): Generator<unknown, true, unknown> {
+    if (this._flag) return true;
+    const fut = this._newWaiter(this._waitText);
+    const node = this._waiters.push(fut);
+    this._changed();
+    try {
+      yield fut;
+      return true;
+    } finally {
+      this._waiters.remove(node);
+      this._changed();
+    }
+  }
+
+  get _label(): string {
+    return "Event";
+  }
+  protected get _value(): number {
+    return this._flag ? 1 : 0;
+  }
+  protected get _kind(): string {
+    return "event";
+  }
+
+  __repr__(): string {
+    const n = this._waiters.size;
+    return `<asyncio.locks.Event object [${this._flag ? "set" : "unset"}${n ? `, waiters:${n}` : ""}]>`;
+  }
+}
+
+/**
+ * Python's `asyncio.Condition`: wait until notified, holding a lock.
+ * `notifyAll()` wakes every waiter; they then re-acquire the lock one at a time.
+ * @example
+ * const cond = new asyncio.Condition();
+ * { await using _ = cond; while (!ready) await cond.wait(); }
+ */
+export class Condition extends AcquireRelease {
+  private readonly _lock: Lock;
+
+  constructor(lock: Lock | null = null) {
+    super();
+    this._lock = lock ?? new Lock();
+  }
+
+  /** Python's `Condition.locked()`. */
+  locked(): boolean {
+    return this._lock.locked();
+  }
+
+  /** Python's `await cond.acquire()`. */
+  acquire(): Coroutine<boolean> {
+    return this._lock.acquire();
+  }
+
+  /** Python's `cond.release()`. */
+  release(): void {
+    this._lock.release();
+  }
+
+  /** Python's `await cond.wait()`: releases the lock, waits for a notify, re-acquires. */
+  wait(): Coroutine<boolean> {
+    return new Coroutine(this._wait(), "Condition.wait");
+  }
+
+  private *_wait(): Generator<unknown, boolean, unknown> {
+    if (!this.locked()) throw new RuntimeError("cannot wait on un-acquired lock");
+    const fut = this._newWaiter("Condition");
+    this.release();
+    try {
+      try {
+        const node = this._waiters.push(fut);
+        this._changed();
+        try {
+          yield fut;
+          return true;
+        } finally {
+          this._waiters.remove(node);
+          this._changed();
+        }
+      } finally {
+        let err: unknown = null;
+        for (;;) {
+          try {
+            yield this.acquire();
+            break;
+          } catch (e) {
+            if (!(e instanceof CancelledError)) throw e;
+            err = e;
+          }
+        }
+        if (err !== null) throw err;
+      }
+    } catch (e) {
+      this._notify(1);
+      throw e;
+    }
+  }
+
+  /** Python's `await cond.wait_for(predicate)`: waits until `predicate()` is truthy; returns its value. */
+  waitFor<T>(predicate: () => T): Coroutine<T> {
+    const self = this;
+    return new Coroutine(
+      (function* () {
+        let result = predicate();
+        while (!result) {
+          yield self.wait();
+          result = predicate();
+        }
+        return result;
+      })(),
+      "Condition.wait_for",
+    );
+  }
+
+  /** Python's `cond.notify(n=1)`: wakes up to `n` waiters (the lock must be held). */
+  notify(n = 1): void {
+    if (!this.locked()) throw new RuntimeError("cannot notify on un-acquired lock");
+    this._notify(n);
+  }
+
+  /** Python's `cond.notify_all()`. */
+  notifyAll(): void {
+    this.notify(this._waiters.size);
+  }
+
+  private _notify(n: number): void {
+    let idx = 0;
+    for (const fut of this._waiters) {
+      if (idx >= n) break;
+      if (!fut.done()) {
+        idx += 1;
+        fut.setResult(false);
+      }
+    }
+  }
+
+  get _label(): string {
+    return "Condition";
+  }
+  protected get _value(): number {
+    return this.locked() ? 0 : 1;
+  }
+  protected get _kind(): string {
+    return "condition";
+  }
+
+  __repr__(): string {
+    const n = this._waiters.size;
+    return `<asyncio.locks.Condition object [${this.locked() ? "locked" : "unlocked"}${n ? `, waiters:${n}` : ""}]>`;
+  }
+}
+
+/**
+ * Python's `asyncio.Semaphore(value=1)`: at most `value` holders at once;
+ * the rest wait in FIFO order. `Semaphore(-1)` raises `ValueError`.
+ * @example
+ * const sem = new asyncio.Semaphore(3);
+ * async function limited(url: string) {
+ *   await using _ = sem;          // Python: async with sem:
+ *   return await fetch(url);       // at most 3 of these at a time
+ * }
+ */
+export class Semaphore extends AcquireRelease {
+  /** @internal */ _permits: number;
+  /** @internal The value it was created with (for labels). */
+  protected readonly _initial: number;
+
+  constructor(value = 1) {
+    super();
+    if (typeof value !== "number" || Number.isNaN(value)) throw new TypeError(`'<' not supported between instances of '${typeof value}' and 'int'`);
+    if (value < 0) throw new ValueError("Semaphore initial value must be >= 0");
+    this._permits = value;
+    this._initial = value;
+  }
+
+  /** Python's `Semaphore.locked()`: true when `acquire()` would wait. */
+  locked(): boolean {
+    if (this._permits === 0) return true;
+    for (const w of this._waiters) if (!w.cancelled()) return true;
+    return false;
+  }
+
+  /** Python's `await sem.acquire()`: takes a permit, waiting if none is free. */
+  acquire(): Coroutine<boolean> {
+    return new Coroutine(this._acquire(), "Semaphore.acquire");
+  }
+
+  private *_acquire(): Generator<unknown, boolean, unknown> {
+    if (!this.locked()) {
+      this._permits -= 1;
+      this._changed();
+      return true;
+    }
+    const fut = this._newWaiter(this._label);
+    const node = this._waiters.push(fut);
+    this._changed();
+    try {
+      try {
+        yield fut;
+      } finally {
+        this._waiters.remove(node);
+      }
+    } catch (e) {
+      if (e instanceof CancelledError && fut.done() && !fut.cancelled()) this._permits += 1;
+      throw e;
+    } finally {
+      while (this._permits > 0) if (!this._wakeUpNext()) break;
+      this._changed();
+    }
+    return true;
+  }
+
+  /** Python's `sem.release()`: returns a permit, waking the first waiter. */
+  release(): void {
+    this._permits += 1;
+    this._wakeUpNext();
+    this._changed();
+  }
+
+  private _wakeUpNext(): boolean {
+    const fut = this._waiters.firstPending();
+    if (fut === null) return false;
+    this._permits -= 1;
+    fut.setResult(true);
+    return true;
+  }
+
+  get _label(): string {
+    return `${this.constructor === Semaphore ? "Semaphore" : "BoundedSemaphore"}(${this._initial})`;
+  }
+  protected get _value(): number {
+    return this._permits;
+  }
+  protected get _kind(): string {
+    return "semaphore";
+  }
+
+  __repr__(): string {
+    const n = this._waiters.size;
+    const extra = this.locked() ? "locked" : `unlocked, value:${this._permits}`;
+    return `<asyncio.locks.${this.constructor === Semaphore ? "Semaphore" : "BoundedSemaphore"} object [${extra}${n ? `, waiters:${n}` : ""}]>`;
+  }
+}
+
+/**
+ * Python's `asyncio.BoundedSemaphore`: a semaphore that raises
+ * `ValueError('BoundedSemaphore released too many times')` if released
+ * more often than acquired.
+ */
+export class BoundedSemaphore extends Semaphore {
+  override release(): void {
+    if (this._permits >= this._initial) throw new ValueError("BoundedSemaphore released too many times");
+    super.release();
+  }
+}

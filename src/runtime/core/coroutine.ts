@@ -1,0 +1,97 @@
+/**
+ * Lazy coroutines, as Python has them.
+ *
+ * JavaScript starts an async function's body at the call. Python does not:
+ * `greet("Bob")` only builds a coroutine object, and nothing runs until it
+ * is awaited (inline, in the awaiting task) or wrapped in a task. The
+ * snippet pipeline therefore turns every `async` function into a plain
+ * function returning `new Coroutine(generator, qualname)`, and every
+ * `await x` into `yield x`. A task steps the generators itself (see
+ * `task.ts`): no promises, no microtasks, so the loop always knows when
+ * its ready queue is empty and virtual time may move.
+ *
+ * Why generators and not promises: a scheduler built on promises only
+ * learns that the microtask queue drained across a macrotask, which caps it
+ * near 100k timers/s (bench.md); stepping generators reaches millions.
+ */
+import { currentSession, type Session } from "./session.ts";
+
+/** Python's coroutine states (`inspect.getcoroutinestate`). */
+export const CoroState = { Created: 0, Running: 1, Suspended: 2, Closed: 3 } as const;
+export type CoroState = (typeof CoroState)[keyof typeof CoroState];
+
+/**
+ * Python's coroutine object: what calling an `async` function returns.
+ * Await it, or pass it to `asyncio.createTask`/`gather`/`run`; a coroutine
+ * that is never awaited does nothing and earns Python's warning
+ * `coroutine 'name' was never awaited`.
+ * @example
+ * const c = work();        // nothing runs yet
+ * const result = await c;  // now work()'s body runs, inside this task
+ */
+export class Coroutine<T = unknown> {
+  /** Where the generator is: created, running, suspended or closed. */
+  state: CoroState = CoroState.Created as CoroState;
+  /** Line the frame is paused at (the await that called into a nested coroutine), for tracebacks. */
+  pausedLine = 0;
+  /** Line where the coroutine object was created. */
+  readonly line: number;
+  /** The generator holding the function's body; `yield x` is `await x`. */
+  readonly gen: Generator<unknown, T, unknown>;
+  /** Python's `__qualname__`, e.g. `main.<locals>.worker`. */
+  readonly qualname: string;
+
+  constructor(gen: Generator<unknown, T, unknown>, qualname: string, session: Session = currentSession()) {
+    this.gen = gen;
+    this.qualname = qualname;
+    this.line = session.cursor.l;
+    session.trackCoroutine(this);
+  }
+
+  /** Python's `coro.__name__`: the qualname's last part. */
+  get name(): string {
+    const i = this.qualname.lastIndexOf(".");
+    return i < 0 ? this.qualname : this.qualname.slice(i + 1);
+  }
+
+  /** Python's `coro.cr_running`. */
+  get running(): boolean {
+    return this.state === CoroState.Running;
+  }
+
+  /**
+   * Python's `coro.close()`: finishes the coroutine, running its `finally`
+   * blocks if it had started. A closed coroutine never warns.
+   */
+  close(): void {
+    if (this.state === CoroState.Closed) return;
+    const started = this.state !== CoroState.Created;
+    this.state = CoroState.Closed;
+    if (started) this.gen.return(undefined as T);
+  }
+
+  __repr__(): string {
+    return `<coroutine object ${this.qualname}>`;
+  }
+
+  /**
+   * Coroutines are not promises: `.then` exists only so TypeScript lets
+   * `await` unwrap them. Calling it is a mistake this explains.
+   */
+  then(): never {
+    throw new TypeError(`a coroutine is not a Promise: use 'await ${this.name}(...)' inside an async function, or asyncio.run(${this.name}(...)) at the top level`);
+  }
+}
+
+/** True for a Python coroutine object (`asyncio.iscoroutine`). */
+export function isCoroutine(x: unknown): x is Coroutine {
+  return x instanceof Coroutine;
+}
+
+/** The marker a bare `yield` sends to the task: "let others run once" (`asyncio.sleep(0)`). */
+export const SLEEP0: unique symbol = Symbol("sleep0");
+
+/** Builds a runtime-internal coroutine from a generator function, with Python's name for it. */
+export function coroutine<T>(qualname: string, gen: Generator<unknown, T, unknown>): Coroutine<T> {
+  return new Coroutine(gen, qualname);
+}

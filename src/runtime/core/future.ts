@@ -1,0 +1,208 @@
+/**
+ * Python's `asyncio.Future`: a result that will exist later.
+ *
+ * Semantics follow CPython's `futures.py` line by line where order is
+ * observable: callbacks are never called inline but scheduled with
+ * `callSoon` when the future completes; cancelling is completing; a
+ * cancelled future re-raises the same `CancelledError` object the first
+ * time it is asked, a fresh one after that.
+ */
+import { CancelledError, InvalidStateError, RuntimeError } from "./errors.ts";
+import type { EventLoop } from "./loop.ts";
+import type { HandlerNotice } from "./notices.ts";
+import type { Task } from "./task.ts";
+import { pyReprSafe } from "./repr.ts";
+
+export const FutureState = { Pending: 0, Cancelled: 1, Finished: 2 } as const;
+export type FutureState = (typeof FutureState)[keyof typeof FutureState];
+
+/** A done callback: a function called with the future, or a task to wake. */
+export type DoneCallback = ((future: any) => unknown) | Task<any>;
+
+/** What a task waiting on this future is waiting for, as the timeline labels it. */
+export interface WaitLabel {
+  /** Short kind: "sleep", "task", "gather", "semaphore", "lock", "event", "queue", "http", "executor", "future", ... */
+  readonly kind: string;
+  /** e.g. "sleep 1 s", "GET httpbin.org/delay/1", "Semaphore", "Task fetch-2". */
+  readonly text: string;
+  /** Trace id of the object waited on (a task, a primitive...), 0 if none. */
+  readonly target: number;
+}
+
+const FUTURE_LABEL: WaitLabel = { kind: "future", text: "Future", target: 0 };
+
+/**
+ * Python's `asyncio.Future`. Create one with `loop.createFuture()`; await
+ * it to wait until someone calls `setResult` or `setException`.
+ * @example
+ * const fut = asyncio.getRunningLoop().createFuture();
+ * asyncio.getRunningLoop().callLater(1, () => fut.setResult(42));
+ * print(await fut);  // 42, one second later
+ */
+export class Future<T = unknown> {
+  /** @internal */ _state: FutureState = FutureState.Pending as FutureState;
+  /** @internal */ _result: T | undefined = undefined;
+  /** @internal */ _exception: unknown = undefined;
+  /** @internal */ _hasException = false;
+  /** @internal */ _callbacks: DoneCallback[] | null = null;
+  /** @internal */ _cancelMessage: unknown = null;
+  /** @internal */ _cancelledExc: CancelledError | null = null;
+  /** @internal "exception was never retrieved" is owed. */
+  _logTraceback = false;
+  /** @internal What waiting on this future means, for the timeline. */
+  _label: WaitLabel = FUTURE_LABEL;
+  /** @internal */ readonly _loop: EventLoop;
+
+  constructor(loop: EventLoop) {
+    this._loop = loop;
+  }
+
+  /** Python's `Future.get_loop()`. */
+  getLoop(): EventLoop {
+    return this._loop;
+  }
+
+  /** Python's `Future.done()`: finished with a result, an exception, or cancelled. */
+  done(): boolean {
+    return this._state !== FutureState.Pending;
+  }
+
+  /** Python's `Future.cancelled()`. */
+  cancelled(): boolean {
+    return this._state === FutureState.Cancelled;
+  }
+
+  /**
+   * Python's `Future.result()`: the result, or raises the exception; raises
+   * `CancelledError` if cancelled and `InvalidStateError` if not done yet.
+   */
+  result(): T {
+    if (this._state === FutureState.Cancelled) throw this._makeCancelledError();
+    if (this._state !== FutureState.Finished) throw new InvalidStateError("Result is not ready.");
+    this._logTraceback = false;
+    if (this._hasException) throw this._exception;
+    return this._result as T;
+  }
+
+  /** Python's `Future.exception()`: the exception set, or `null` (`None`) on success. */
+  exception(): unknown {
+    if (this._state === FutureState.Cancelled) throw this._makeCancelledError();
+    if (this._state !== FutureState.Finished) throw new InvalidStateError("Exception is not set.");
+    this._logTraceback = false;
+    return this._hasException ? this._exception : null;
+  }
+
+  /**
+   * Python's `Future.add_done_callback(fn)`: `fn(future)` runs (via the loop,
+   * never inline) once the future is done.
+   */
+  addDoneCallback(fn: DoneCallback): void {
+    if (this._state !== FutureState.Pending) {
+      this._loop._scheduleCallback(fn, this);
+    } else if (this._callbacks === null) {
+      this._callbacks = [fn];
+    } else {
+      this._callbacks.push(fn);
+    }
+  }
+
+  /** Python's `Future.remove_done_callback(fn)`: removes every registration of `fn`; returns how many. */
+  removeDoneCallback(fn: DoneCallback): number {
+    const cbs = this._callbacks;
+    if (cbs === null) return 0;
+    const kept = cbs.filter((cb) => cb !== fn);
+    const removed = cbs.length - kept.length;
+    if (removed) this._callbacks = kept;
+    return removed;
+  }
+
+  /** Python's `Future.set_result(value)`; `InvalidStateError` if already done. */
+  setResult(value: T): void {
+    if (this._state !== FutureState.Pending) throw new InvalidStateError(`${stateName(this._state)}: ${pyReprSafe(this)}`);
+    this._result = value;
+    this._state = FutureState.Finished;
+    this._scheduleCallbacks();
+  }
+
+  /** Python's `Future.set_exception(exc)`; `InvalidStateError` if already done. */
+  setException(exception: unknown): void {
+    if (this._state !== FutureState.Pending) throw new InvalidStateError(`${stateName(this._state)}: ${pyReprSafe(this)}`);
+    if (typeof exception === "function") exception = new (exception as new () => unknown)();
+    this._exception = exception;
+    this._hasException = true;
+    this._state = FutureState.Finished;
+    this._scheduleCallbacks();
+    this._logTraceback = true;
+    this._loop._session.trackFailure(this);
+  }
+
+  /**
+   * Python's `Future.cancel(msg)`: if pending, mark it cancelled and schedule
+   * the callbacks; returns false if it was already done.
+   */
+  cancel(msg: unknown = null): boolean {
+    this._logTraceback = false;
+    if (this._state !== FutureState.Pending) return false;
+    this._state = FutureState.Cancelled;
+    this._cancelMessage = msg;
+    this._scheduleCallbacks();
+    return true;
+  }
+
+  /** @internal The CancelledError to raise: the saved one once, then a fresh one. */
+  _makeCancelledError(): CancelledError {
+    if (this._cancelledExc !== null) {
+      const exc = this._cancelledExc;
+      this._cancelledExc = null;
+      return exc;
+    }
+    return this._cancelMessage === null || this._cancelMessage === undefined ? new CancelledError() : new CancelledError(this._cancelMessage);
+  }
+
+  /** @internal */
+  _scheduleCallbacks(): void {
+    const cbs = this._callbacks;
+    if (cbs === null) return;
+    this._callbacks = null;
+    const loop = this._loop;
+    for (let i = 0; i < cbs.length; i++) loop._scheduleCallback(cbs[i], this);
+  }
+
+  /** @internal What the loop's exception handler says when this future is collected with its exception unread. */
+  _neverRetrievedNotice(): HandlerNotice {
+    return { kind: "handler", message: "Future exception was never retrieved", future: "Future", exception: this._exception };
+  }
+
+  /** Python's repr: `<Future pending>`, `<Future finished result=42>`. */
+  __repr__(): string {
+    return `<Future ${futureInfo(this).join(" ")}>`;
+  }
+}
+
+function stateName(s: FutureState): string {
+  return s === FutureState.Pending ? "PENDING" : s === FutureState.Cancelled ? "CANCELLED" : "FINISHED";
+}
+
+/** The words Python's `_future_repr_info` shows: state, then result or exception. */
+export function futureInfo(f: Future): string[] {
+  const info = [stateName(f._state).toLowerCase()];
+  if (f._state === FutureState.Finished) {
+    info.push(f._hasException ? `exception=${pyReprSafe(f._exception)}` : `result=${pyReprSafe(f._result, 60)}`);
+  }
+  return info;
+}
+
+/** True for an asyncio Future or Task (Python's `asyncio.isfuture`). */
+export function isFuture(x: unknown): x is Future {
+  return x instanceof Future;
+}
+
+/** Python's `futures._set_result_unless_cancelled`. */
+export function setResultUnlessCancelled<T>(fut: Future<T>, result: T): void {
+  if (!fut.cancelled()) fut.setResult(result);
+}
+
+/** Raised when a future is awaited by code outside any task. */
+export function notInTask(): RuntimeError {
+  return new RuntimeError("await outside a task: run async code with asyncio.run(main())");
+}

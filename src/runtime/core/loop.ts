@@ -1,0 +1,414 @@
+/**
+ * The event loop: one visible loop, CPython's `BaseEventLoop._run_once`.
+ *
+ * Each iteration: drop cancelled timers at the head of the heap; compute
+ * how long the selector may wait (0 if callbacks are ready, else until the
+ * earliest timer); "wait" — on a virtual clock that means letting simulated
+ * threads run up to then and moving the clock; move every timer that is due
+ * onto the ready queue, in (deadline, creation) order; then run exactly the
+ * callbacks that were ready at that moment. Callbacks they schedule wait
+ * for the next iteration. That iteration structure is observable (who
+ * prints first), so it is kept exactly.
+ *
+ * If nothing is ready, no timer is set and no thread is running, the loop
+ * would wait forever: that is a deadlock, reported instead of hanging.
+ */
+import { VirtualClock } from "./clock.ts";
+import { Coroutine, isCoroutine } from "./coroutine.ts";
+import { RuntimeError, ValueError } from "./errors.ts";
+import { type DoneCallback, Future } from "./future.ts";
+import { Handle, type Runnable, TimerHandle } from "./handles.ts";
+import type { Notice, StuckTask } from "./notices.ts";
+import { RunAborted, type Session } from "./session.ts";
+import { Task } from "./task.ts";
+import { ThreadEvents } from "./threads.ts";
+import { ThreadPoolExecutor } from "./executor.ts";
+import { Deque } from "./deque.ts";
+import { TimerHeap } from "./timer-heap.ts";
+import { callbackName, pyReprSafe } from "./repr.ts";
+
+/** Python's `MAXIMUM_SELECT_TIMEOUT`: the selector never waits more than a day at once. */
+const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+/** Python's `time.get_clock_info('monotonic').resolution` on Linux: timers this close to now are due. */
+const CLOCK_RESOLUTION = 1e-9;
+const MIN_SCHEDULED_TIMER_HANDLES = 100;
+const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+
+/** Thrown out of `runForever` when the loop would wait forever. */
+export class Deadlock extends Error {
+  readonly notice: Notice;
+  constructor(notice: Notice) {
+    super("deadlock");
+    this.notice = notice;
+  }
+}
+
+/** Options of `loop.createTask`. */
+export interface CreateTaskOptions {
+  /** The task's name (Python's `name=`); default `Task-N`. */
+  name?: string | null;
+}
+
+/**
+ * Python's asyncio event loop. Snippets reach it with
+ * `asyncio.getRunningLoop()`; `asyncio.run(main())` creates and closes one.
+ * @example
+ * const loop = asyncio.getRunningLoop();
+ * loop.callLater(1, () => print("one second later"));
+ * print(loop.time());
+ */
+export class EventLoop {
+  /** @internal */ readonly _session: Session;
+  /** @internal */ readonly _clock = new VirtualClock();
+  /** @internal */ readonly _ready = new Deque<Runnable>();
+  /** @internal */ readonly _scheduled = new TimerHeap();
+  /** @internal Events of simulated threads (executor jobs). */
+  readonly _threads = new ThreadEvents();
+  /** @internal Tasks not done yet, in creation order (Python's `all_tasks`). */
+  readonly _tasks = new Set<Task<any>>();
+  /** @internal */ _currentTask: Task<any> | null = null;
+  private _stopping = false;
+  private _running = false;
+  private _closed = false;
+  private _timerCancelledCount = 0;
+  private _timerSeq = 0;
+  private _defaultExecutor: ThreadPoolExecutor | null = null;
+  private _executorShutdownCalled = false;
+  /** @internal Tasks created for the runner's own shutdown: not drawn on the timeline. */
+  _hiddenTasks = false;
+  /** @internal Called when the loop closes (e.g. the default executor). */
+  readonly _onClose: (() => void)[] = [];
+  /** @internal Per-loop state of library modules (executors, HTTP sessions...). */
+  readonly _extras = new Map<string, unknown>();
+
+  constructor(session: Session) {
+    this._session = session;
+  }
+
+  /** Python's `loop.time()`: the virtual clock, in seconds since the run began. */
+  time(): number {
+    return this._clock.now();
+  }
+
+  /** Python's `loop.is_running()`. */
+  isRunning(): boolean {
+    return this._running;
+  }
+
+  /** Python's `loop.is_closed()`. */
+  isClosed(): boolean {
+    return this._closed;
+  }
+
+  /** Python's `loop.get_debug()`: always false here. */
+  getDebug(): boolean {
+    return false;
+  }
+
+  /** Python's `loop.create_future()`. */
+  createFuture<T = unknown>(): Future<T> {
+    return new Future<T>(this);
+  }
+
+  /**
+   * Python's `loop.create_task(coro, name=None)`: wraps the coroutine in a
+   * task that starts on the next iteration.
+   */
+  createTask<T>(coro: Coroutine<T>, options: CreateTaskOptions = {}): Task<T> {
+    this._checkClosed();
+    return new Task(this, coro, options.name ?? null);
+  }
+
+  /** Python's `loop.call_soon(callback, *args)`: runs `callback(...args)` on the next iteration. */
+  callSoon(callback: (...args: any[]) => unknown, ...args: unknown[]): Handle {
+    this._checkClosed();
+    checkCallable(callback, "call_soon");
+    const h = new Handle(callback, args, this._session.cursor.l);
+    this._ready.push(h);
+    return h;
+  }
+
+  /** Python's `loop.call_soon_threadsafe`: the same, usable from an executor job. */
+  callSoonThreadsafe(callback: (...args: any[]) => unknown, ...args: unknown[]): Handle {
+    return this.callSoon(callback, ...args);
+  }
+
+  /** Python's `loop.call_later(delay, callback, *args)`. */
+  callLater(delay: number, callback: (...args: any[]) => unknown, ...args: unknown[]): TimerHandle {
+    if (typeof delay !== "number") throw new TypeError(`unsupported operand type(s) for +: 'float' and '${typeof delay}'`);
+    return this._timer(this.time() + delay, callback, args, `callLater ${delay} s`);
+  }
+
+  /** Python's `loop.call_at(when, callback, *args)`: `when` is a `loop.time()` value. */
+  callAt(when: number, callback: (...args: any[]) => unknown, ...args: unknown[]): TimerHandle {
+    if (typeof when !== "number") throw new TypeError("when cannot be None");
+    return this._timer(when, callback, args, `callAt ${when}`);
+  }
+
+  /** @internal Schedules a timer with a label for the timeline. */
+  _timer(when: number, callback: (...args: any[]) => unknown, args: readonly unknown[], label: string): TimerHandle {
+    this._checkClosed();
+    checkCallable(callback, "call_at");
+    if (Number.isNaN(when)) throw new ValueError("Invalid delay: NaN (not a number)");
+    const t = new TimerHandle(when, this._timerSeq++, callback, args, this._session.cursor.l, this, label);
+    t._scheduled = true;
+    this._scheduled.push(t);
+    this._session.hooks.timerScheduled?.(t);
+    return t;
+  }
+
+  /** @internal TimerOwner: counts cancelled timers still in the heap. */
+  _timerCancelled(t: TimerHandle): void {
+    if (t._scheduled) this._timerCancelledCount++;
+    this._session.hooks.timerCancelled?.(t);
+  }
+
+  /**
+   * Python's `loop.run_in_executor(executor, fn, *args)`: runs the blocking
+   * function `fn(...args)` on a worker thread and returns a future for its
+   * result, so the loop keeps going meanwhile. `null` means the default
+   * pool (12 workers).
+   * @example
+   * const loop = asyncio.getRunningLoop();
+   * const data = await loop.runInExecutor(null, readBigFile, "data.csv");
+   */
+  runInExecutor<T, A extends unknown[]>(executor: ThreadPoolExecutor | null, fn: (...args: A) => T, ...args: A): Future<T> {
+    this._checkClosed();
+    checkCallable(fn, "run_in_executor");
+    if (executor === null) {
+      if (this._executorShutdownCalled) throw new RuntimeError("Executor shutdown has been called");
+      executor = this._defaultExecutor ??= new ThreadPoolExecutor();
+    }
+    const fut = this.createFuture<T>();
+    fut._label = { kind: "executor", text: `thread: ${fn.name || "<lambda>"}()`, target: 0 };
+    executor._submit(this, fn as (...a: unknown[]) => unknown, args, fut as Future<unknown>);
+    return fut;
+  }
+
+  /** @internal Python's `loop.shutdown_default_executor()`: waits (in loop time) for the default pool's jobs. */
+  _shutdownDefaultExecutor(): Coroutine<void> {
+    const loop = this;
+    return new Coroutine(
+      (function* () {
+        loop._executorShutdownCalled = true;
+        const executor = loop._defaultExecutor;
+        if (executor === null) return;
+        executor.shutdown();
+        const future = loop.createFuture();
+        future._label = { kind: "executor", text: "executor shutdown", target: 0 };
+        executor._whenIdle(() => {
+          if (!loop.isClosed()) loop.callSoonThreadsafe(() => future.setResult(null));
+        });
+        yield future;
+      })(),
+      "BaseEventLoop.shutdown_default_executor",
+      this._session,
+    );
+  }
+
+  /** Python's `loop.stop()`: the loop stops after the current iteration. */
+  stop(): void {
+    this._stopping = true;
+  }
+
+  /** Python's `loop.run_forever()`. */
+  runForever(): void {
+    this._checkClosed();
+    if (this._running) throw new RuntimeError("This event loop is already running");
+    this._running = true;
+    try {
+      // This `for` loop right here is the event loop.
+      for (;;) {
+        this._runOnce();
+        if (this._stopping) break;
+      }
+    } finally {
+      this._stopping = false;
+      this._running = false;
+    }
+  }
+
+  /**
+   * Python's `loop.run_until_complete(future)`: runs until `future` (or the
+   * task wrapping a coroutine) is done, and returns its result.
+   */
+  runUntilComplete<T>(future: Future<T> | Coroutine<T>): T {
+    this._checkClosed();
+    if (this._running) throw new RuntimeError("This event loop is already running");
+    const newTask = !(future instanceof Future);
+    const fut: Future<T> = future instanceof Future ? future : this.createTask(future as Coroutine<T>);
+    const stopWhenDone = (f: Future) => {
+      if (!f.cancelled()) f.exception();
+      this.stop();
+    };
+    fut.addDoneCallback(stopWhenDone);
+    try {
+      this.runForever();
+    } catch (e) {
+      if (newTask && fut.done() && !fut.cancelled()) fut.exception();
+      throw e;
+    } finally {
+      fut.removeDoneCallback(stopWhenDone);
+    }
+    if (!fut.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+    return fut.result();
+  }
+
+  /** Python's `loop.close()`. */
+  close(): void {
+    if (this._running) throw new RuntimeError("Cannot close a running event loop");
+    if (this._closed) return;
+    this._closed = true;
+    for (const f of this._onClose) f();
+    this._ready.clear();
+  }
+
+  /**
+   * Python's `loop.call_exception_handler(context)` with the default
+   * handler: reports "Exception in callback ...", "Task exception was never
+   * retrieved" and the like as a loop message.
+   */
+  callExceptionHandler(context: { message: string; exception?: unknown; task?: Task; future?: Future }): void {
+    const task = context.task ?? (context.future instanceof Task ? context.future : undefined);
+    this._session.notice({
+      kind: "handler",
+      message: context.message,
+      ...(task ? { task: task._noticeInfo() } : context.future ? { future: "Future" } : {}),
+      ...(context.exception !== undefined ? { exception: context.exception } : {}),
+    });
+  }
+
+  /**
+   * @internal Blocks the loop for `seconds` (time.sleep or a blocking request
+   * in a coroutine): nothing on the loop runs; worker threads go on; timers
+   * that come due fire late.
+   */
+  _block(seconds: number, label: string): void {
+    const session = this._session;
+    session.hooks.loopBlocked?.(seconds, label, session.cursor.l);
+    const until = this.time() + seconds;
+    this._threads.runUntil(this._clock, until, false);
+    this._clock.advanceTo(until);
+    this._checkTimeBudget();
+  }
+
+  /** @internal Puts a runnable on the ready queue. */
+  _readyPush(r: Runnable): void {
+    this._ready.push(r);
+  }
+
+  /** @internal Schedules a future's done callback (`call_soon(cb, fut)`); a task callback wakes that task. */
+  _scheduleCallback(cb: DoneCallback, fut: Future<any>): void {
+    if (cb instanceof Task) cb._wakeBy(fut);
+    else this._ready.push(new Handle(cb, [fut], this._session.cursor.l));
+  }
+
+  /** Python's `BaseEventLoop._run_once`. */
+  private _runOnce(): void {
+    const session = this._session;
+    if (session.aborted) throw session.aborted;
+    const heap = this._scheduled;
+    if (heap.size > MIN_SCHEDULED_TIMER_HANDLES && this._timerCancelledCount / heap.size > MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
+      heap.filter((t) => {
+        if (t._cancelled) t._scheduled = false;
+        return !t._cancelled;
+      });
+      this._timerCancelledCount = 0;
+    } else {
+      for (let head = heap.peek(); head !== undefined && head._cancelled; head = heap.peek()) {
+        this._timerCancelledCount--;
+        heap.pop();
+        head._scheduled = false;
+      }
+    }
+
+    let timeout: number | null = null;
+    if (this._ready.length > 0 || this._stopping) timeout = 0;
+    else {
+      const head = heap.peek();
+      if (head !== undefined) timeout = Math.min(Math.max(head.when - this.time(), 0), MAXIMUM_SELECT_TIMEOUT);
+    }
+    this._select(timeout);
+
+    const endTime = this.time() + CLOCK_RESOLUTION;
+    const fired = session.hooks.timerFired;
+    for (let head = heap.peek(); head !== undefined && head.when < endTime; head = heap.peek()) {
+      heap.pop();
+      head._scheduled = false;
+      this._ready.push(head);
+      if (fired !== undefined && !head._cancelled) fired(head);
+    }
+
+    const ready = this._ready;
+    const ntodo = ready.length;
+    for (let i = 0; i < ntodo; i++) {
+      const r = ready.shift() as Runnable;
+      if (r._cancelled) continue;
+      session.countStep();
+      if (r instanceof Task) r._run();
+      else this._runHandle(r as Handle);
+    }
+  }
+
+  /** Python's `Handle._run`: a failing callback is reported, not propagated. */
+  private _runHandle(h: Handle): void {
+    try {
+      h._run();
+    } catch (e) {
+      if (e instanceof RunAborted || e instanceof Deadlock) throw e;
+      this.callExceptionHandler({ message: `Exception in callback ${callbackName(h.callback, h.args)}`, exception: e });
+    }
+  }
+
+  /**
+   * The selector's wait, on the virtual clock: let simulated threads run up
+   * to the deadline (stopping early if one wakes the loop), then move the
+   * clock there. `null` means wait forever, which with nothing left to
+   * happen is a deadlock.
+   */
+  private _select(timeout: number | null): void {
+    const threads = this._threads;
+    if (timeout === null) {
+      if (threads.size > 0 && threads.runUntil(this._clock, Infinity, true)) return;
+      if (this._ready.length > 0) return;
+      throw new Deadlock(this._deadlockNotice());
+    }
+    let until = this.time() + timeout;
+    const head = this._scheduled.peek();
+    if (head !== undefined && head.when > this.time() && Math.abs(head.when - until) <= 1e-9) until = head.when;
+    if (threads.size > 0 && threads.runUntil(this._clock, until, true)) return;
+    this._clock.advanceTo(until);
+    this._checkTimeBudget();
+  }
+
+  private _checkTimeBudget(): void {
+    const max = this._session.budgets.maxVirtualTime;
+    if (this.time() > max) {
+      throw this._session.abort("time", `Virtual time limit reached: the program ran past ${max.toLocaleString("en-US")} s of loop time.`);
+    }
+  }
+
+  /** Names every stuck task and what it waits on. */
+  private _deadlockNotice(): Notice {
+    const stuck: StuckTask[] = [];
+    for (const t of this._tasks) {
+      stuck.push({ name: t._name, coro: t._coro?.qualname ?? "?", waitingOn: t._futWaiter?._label.text ?? "nothing", line: t._line });
+    }
+    return { kind: "deadlock", time: this.time(), stuck };
+  }
+
+  private _checkClosed(): void {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+  }
+
+  __repr__(): string {
+    return `<EventLoop running=${this._running ? "True" : "False"} closed=${this._closed ? "True" : "False"} debug=False>`;
+  }
+}
+
+function checkCallable(cb: unknown, method: string): void {
+  if (typeof cb !== "function") {
+    throw new TypeError(isCoroutine(cb) ? `coroutines cannot be used with ${method}()` : `a callable object was expected by ${method}(), got ${pyReprSafe(cb)}`);
+  }
+}
+

@@ -1,0 +1,253 @@
+/**
+ * A session is one execution of a snippet: everything that outlives a single
+ * `asyncio.run()` (a snippet may call it twice) and that Python keeps per
+ * process — the `Task-N` counter, the warnings registry, printed output, the
+ * trace hooks — plus the budgets that stop a runaway run.
+ *
+ * The runtime's module functions (`asyncio.sleep`, `print`, ...) find the
+ * current session through `currentSession()`, as CPython's find the running
+ * loop through a thread-local: a snippet is plain code calling plain
+ * functions, with no handle to pass around.
+ */
+import type { Coroutine } from "./coroutine.ts";
+import type { Future } from "./future.ts";
+import { combineInstruments, type Hooks, type Instrument, type Stream } from "./instrument.ts";
+import { noticeText, type Notice } from "./notices.ts";
+
+/** Limits that end a run cleanly, with a message saying which one. Defaults beside each. */
+export interface Budgets {
+  /** Task steps plus callbacks run. Default: 5,000,000. */
+  maxSteps: number;
+  /** Tasks created. Default: 100,000. */
+  maxTasks: number;
+  /** Characters printed. Default: 1,000,000. */
+  maxOutputChars: number;
+  /** Loop time in seconds. Default: 86,400 (one virtual day). */
+  maxVirtualTime: number;
+  /** Wall-clock milliseconds, checked between loop iterations (a synchronous infinite loop needs the worker watchdog). Default: Infinity. */
+  maxWallMs: number;
+}
+
+export const DEFAULT_BUDGETS: Budgets = {
+  maxSteps: 5_000_000,
+  maxTasks: 100_000,
+  maxOutputChars: 1_000_000,
+  maxVirtualTime: 86_400,
+  maxWallMs: Infinity,
+};
+
+/** Which budget ended the run. */
+export type BudgetKind = "steps" | "tasks" | "output" | "time" | "wall" | "trace";
+
+/**
+ * Thrown when a budget runs out. It is not a Python exception: tasks do not
+ * catch it, it unwinds the whole run, and the runner reports `message`.
+ */
+export class RunAborted extends Error {
+  readonly kind: BudgetKind;
+  constructor(kind: BudgetKind, message: string) {
+    super(message);
+    this.name = "RunAborted";
+    this.kind = kind;
+  }
+}
+
+/** Where the line the snippet is executing is kept; the snippet's host object writes `l` at each statement. */
+export interface LineCursor {
+  l: number;
+}
+
+/** One piece of output, with when and where it happened. */
+export interface OutputRecord {
+  readonly text: string;
+  readonly stream: Stream;
+  /** Virtual time of the write. */
+  readonly time: number;
+  /** For warnings and loop messages: what they say, as data. */
+  readonly notice?: Notice;
+}
+
+/** Runs thread-side code (an executor job) with its own virtual time. */
+export interface ThreadContext {
+  /** The job's local clock: start time plus the time.sleep()s it made. */
+  now: number;
+  /** Output written by the job, released when the loop reaches its time. */
+  readonly pending: { text: string; stream: Stream; time: number }[];
+  /** Blocks the worker thread for `seconds` (time.sleep in a job). */
+  sleep(seconds: number): void;
+}
+
+export interface SessionOptions {
+  instruments?: readonly Instrument[];
+  budgets?: Partial<Budgets>;
+  /** Receives every piece of output as it is produced, in order. */
+  onOutput?: (record: OutputRecord) => void;
+  /** Seed for the simulated network's jitter. Default: 1. */
+  seed?: number;
+}
+
+/** State of one snippet execution. See the module comment. */
+export class Session {
+  readonly hooks: Hooks;
+  readonly budgets: Budgets;
+  readonly cursor: LineCursor = { l: 0 };
+  readonly seed: number;
+  /** Python's process-wide task name counter (`Task-1` is the first `run()`'s main task). */
+  private taskNames = 0;
+  /** Ids for trace objects (tasks, futures, timers, primitives...). */
+  private ids = 0;
+  /** Steps (task steps and callbacks) run so far. */
+  steps = 0;
+  tasksCreated = 0;
+  private outputChars = 0;
+  /** The virtual time the last run ended at (time.monotonic() after run() keeps it). */
+  lastTime = 0;
+  /** The loop of the `asyncio.run()` in progress, if any. */
+  loop: import("./loop.ts").EventLoop | null = null;
+  /** Set while an executor job's function runs. */
+  thread: ThreadContext | null = null;
+  /** Python's warnings registry: a warning text and line is shown once. */
+  private readonly warned = new Set<string>();
+  /** Coroutines created and maybe never started (checked when a run ends). */
+  private coroutines: Coroutine[] = [];
+  /** Futures and tasks whose exception may never be retrieved. */
+  private failures: Future[] = [];
+  private readonly onOutput: ((r: OutputRecord) => void) | undefined;
+  private readonly wallStart = Date.now();
+
+  constructor(options: SessionOptions = {}) {
+    this.hooks = combineInstruments(options.instruments ?? []);
+    this.budgets = { ...DEFAULT_BUDGETS, ...options.budgets };
+    this.onOutput = options.onOutput;
+    this.seed = options.seed ?? 1;
+  }
+
+  /** Next `Task-N` name. */
+  nextTaskName(): string {
+    return `Task-${++this.taskNames}`;
+  }
+
+  /** A fresh id for a traced object. */
+  nextId(): number {
+    return ++this.ids;
+  }
+
+  /** Current virtual time: the running loop's clock, a worker thread's own clock, or where the last run ended. */
+  now(): number {
+    if (this.thread !== null) return this.thread.now;
+    return this.loop !== null ? this.loop.time() : this.lastTime;
+  }
+
+  /** Writes program output (print) at the current virtual time. */
+  write(text: string, stream: Stream = "stdout"): void {
+    this.outputChars += text.length;
+    if (this.outputChars > this.budgets.maxOutputChars) {
+      throw this.abort("output", `Output limit reached: the program printed more than ${this.budgets.maxOutputChars.toLocaleString("en-US")} characters.`);
+    }
+    if (this.thread !== null) {
+      this.thread.pending.push({ text, stream, time: this.thread.now });
+      return;
+    }
+    this.emit(text, stream, this.now());
+  }
+
+  /** Delivers output now (also used when a worker thread's output comes due). */
+  emit(text: string, stream: Stream, time: number, notice?: Notice): void {
+    this.hooks.output?.(text, stream, time);
+    this.onOutput?.(notice === undefined ? { text, stream, time } : { text, stream, time, notice });
+  }
+
+  /**
+   * Reports a warning or loop message. Python warnings show once per
+   * (text, line), as the default warnings filter does.
+   */
+  notice(n: Notice): void {
+    if (n.kind === "warning") {
+      const key = `${n.line}\u0000${n.category}\u0000${n.message}`;
+      if (this.warned.has(key)) return;
+      this.warned.add(key);
+    }
+    this.emit(noticeText(n), "warning", this.now(), n);
+  }
+
+  /** Remembers a new coroutine, to warn at the end if it never ran. */
+  trackCoroutine(c: Coroutine): void {
+    const list = this.coroutines;
+    list.push(c);
+    if (list.length >= 8192 && (list.length & 8191) === 0) {
+      this.coroutines = list.filter((x) => x.state === 0);
+    }
+  }
+
+  /** Remembers a future that failed, to report it at the end if nobody looked. */
+  trackFailure(f: Future): void {
+    this.failures.push(f);
+  }
+
+  /**
+   * What Python says when a run's objects are garbage collected: coroutines
+   * never awaited, exceptions never retrieved. A JavaScript runtime cannot
+   * see garbage collection, so this is said when a run ends, in the order
+   * the conditions arose.
+   */
+  reportUnfinishedBusiness(): void {
+    const coros = this.coroutines;
+    const failures = this.failures;
+    this.coroutines = [];
+    this.failures = [];
+    for (const c of coros) {
+      if (c.state !== 0) continue;
+      c.close();
+      this.notice({ kind: "warning", category: "RuntimeWarning", message: `coroutine '${c.qualname}' was never awaited`, line: c.line });
+    }
+    for (const f of failures) {
+      if (!f._logTraceback) continue;
+      f._logTraceback = false;
+      this.notice(f._neverRetrievedNotice());
+    }
+  }
+
+  /** Counts a step and enforces the step and wall-clock budgets. */
+  countStep(): void {
+    if (++this.steps > this.budgets.maxSteps) {
+      throw this.abort("steps", `Step limit reached: the loop ran more than ${this.budgets.maxSteps.toLocaleString("en-US")} steps. Is a task looping forever?`);
+    }
+    if ((this.steps & 0x3fff) === 0 && Date.now() - this.wallStart > this.budgets.maxWallMs) {
+      throw this.abort("wall", `Time limit reached: the program ran for more than ${this.budgets.maxWallMs / 1000} s of real time.`);
+    }
+  }
+
+  /** Counts a created task against the task budget. */
+  countTask(): void {
+    if (++this.tasksCreated > this.budgets.maxTasks) {
+      throw this.abort("tasks", `Task limit reached: the program created more than ${this.budgets.maxTasks.toLocaleString("en-US")} tasks.`);
+    }
+  }
+
+  /** The first budget that ran out; sticky, so a learner's `catch` cannot swallow it for long. */
+  aborted: RunAborted | null = null;
+
+  abort(kind: BudgetKind, message: string): RunAborted {
+    this.aborted ??= new RunAborted(kind, message);
+    return this.aborted;
+  }
+}
+
+let current: Session | null = null;
+
+/** The session of the snippet being executed. Throws when none is (runtime used outside a run). */
+export function currentSession(): Session {
+  if (current === null) throw new Error("Async Lab runtime: no session (call inside runSnippet/withSession)");
+  return current;
+}
+
+/** Runs `fn` with `session` current, restoring the previous one afterwards. */
+export function withSession<T>(session: Session, fn: () => T): T {
+  const prev = current;
+  current = session;
+  try {
+    return fn();
+  } finally {
+    current = prev;
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Turns the recorder's packed columns into the plain `Trace` (schema.ts).
+ *
+ * Column meanings per kind (a, b, x, s, f):
+ *   run.start/end   a=run
+ *   task.create     a=task b=parent
+ *   task.wake       a=task b=cause id
+ *   step.begin      a=task
+ *   step.end        a=task b=wait target s=wait text f=wait kind index (0: not waiting)
+ *   task.done       a=task f=outcome (0 result, 1 error, 2 cancelled)
+ *   timer.set       a=timer b=task x=when s=label
+ *   timer.fire/cancel a=timer
+ *   loop.block      a=task x=seconds s=label
+ *   job.*           a=job b=worker s=label f=ok
+ *   http.start      a=req b=task s="method\0url\0host" f=blocking
+ *   http.end        a=req s=outcome
+ *   prim            a=primitive b=waiters x=value
+ *   print           a=task s=text f=stream (0 stdout, 1 stderr, 2 warning)
+ */
+import { excStr } from "../core/errors.ts";
+import { pyReprSafe } from "../core/repr.ts";
+import type { Columns, TaskRecord } from "./recorder.ts";
+import { K } from "./recorder.ts";
+import { type PrimitiveInfo, type TaskInfo, type Trace, type TraceEvent, TRACE_VERSION } from "./schema.ts";
+
+const OUTCOMES = ["result", "error", "cancelled"] as const;
+const STREAMS = ["stdout", "stderr", "warning"] as const;
+
+function taskInfo(r: TaskRecord): TaskInfo {
+  const task = r.task;
+  let outcome: TaskInfo["outcome"] = "pending";
+  let detail = "";
+  if (task.cancelled()) {
+    outcome = "cancelled";
+    const msg = task._cancelledExc?.message ?? "";
+    detail = msg;
+  } else if (task.done()) {
+    if (task._hasException) {
+      outcome = "error";
+      detail = excStr(task._exception);
+    } else {
+      outcome = "result";
+      detail = pyReprSafe(task._result, 120);
+    }
+  }
+  return {
+    id: task._id,
+    name: task._name,
+    coro: task._coro?.qualname ?? "",
+    parent: task._parent?._id ?? 0,
+    run: r.run,
+    createdAt: r.createdAt,
+    line: r.line,
+    endedAt: r.endedAt,
+    outcome,
+    detail,
+  };
+}
+
+export function buildTrace(
+  c: Columns,
+  waitKinds: readonly string[],
+  tasks: readonly TaskRecord[],
+  primitives: ReadonlyMap<number, { kind: string; label: string }>,
+  truncated: boolean,
+): Trace {
+  const events: TraceEvent[] = new Array(c.count);
+  const str = (i: number) => (i >= 0 ? c.strings[i] : "");
+  let endTime = 0;
+  for (let i = 0; i < c.count; i++) {
+    const seq = i;
+    const t = c.t[i];
+    const line = c.line[i];
+    const a = c.a[i];
+    const b = c.b[i];
+    if (t > endTime) endTime = t;
+    let e: TraceEvent;
+    switch (c.kind[i]) {
+      case K.runStart:
+        e = { seq, t, line, kind: "run.start", run: a };
+        break;
+      case K.runEnd:
+        e = { seq, t, line, kind: "run.end", run: a };
+        break;
+      case K.taskCreate:
+        e = { seq, t, line, kind: "task.create", task: a, parent: b };
+        break;
+      case K.taskWake:
+        e = { seq, t, line, kind: "task.wake", task: a, cause: b };
+        break;
+      case K.stepBegin:
+        e = { seq, t, line, kind: "step.begin", task: a };
+        break;
+      case K.stepEnd: {
+        const k = c.f[i];
+        e = { seq, t, line, kind: "step.end", task: a, wait: k === 0 ? null : { kind: waitKinds[k - 1] ?? "other", text: str(c.s[i]), target: b } };
+        break;
+      }
+      case K.taskDone:
+        e = { seq, t, line, kind: "task.done", task: a, outcome: OUTCOMES[c.f[i]] };
+        break;
+      case K.timerSet:
+        e = { seq, t, line, kind: "timer.set", timer: a, task: b, when: c.x[i], label: str(c.s[i]) };
+        break;
+      case K.timerFire:
+        e = { seq, t, line, kind: "timer.fire", timer: a };
+        break;
+      case K.timerCancel:
+        e = { seq, t, line, kind: "timer.cancel", timer: a };
+        break;
+      case K.loopBlock:
+        e = { seq, t, line, kind: "loop.block", task: a, seconds: c.x[i], label: str(c.s[i]) };
+        break;
+      case K.jobQueue:
+      case K.jobStart:
+      case K.jobEnd: {
+        const kind = c.kind[i] === K.jobQueue ? "job.queue" : c.kind[i] === K.jobStart ? "job.start" : "job.end";
+        e = { seq, t, line, kind, job: a, worker: b, label: str(c.s[i]), ok: c.f[i] === 1 || kind !== "job.end" };
+        break;
+      }
+      case K.httpStart: {
+        const [method, url, host] = str(c.s[i]).split("\u0000");
+        e = { seq, t, line, kind: "http.start", req: a, task: b, method, url, host, blocking: c.f[i] === 1 };
+        break;
+      }
+      case K.httpEnd:
+        e = { seq, t, line, kind: "http.end", req: a, outcome: str(c.s[i]) };
+        break;
+      case K.prim:
+        e = { seq, t, line, kind: "prim", prim: a, waiters: b, value: c.x[i] };
+        break;
+      default:
+        e = { seq, t, line, kind: "print", task: a, text: str(c.s[i]), stream: STREAMS[c.f[i]] };
+    }
+    events[i] = e;
+  }
+  const prims: PrimitiveInfo[] = [...primitives].map(([id, p]) => ({ id, kind: p.kind, label: p.label }));
+  return { version: TRACE_VERSION, tasks: tasks.filter((r) => !r.task._hidden).map(taskInfo), primitives: prims, events, endTime, truncated };
+}
