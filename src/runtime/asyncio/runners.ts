@@ -33,6 +33,7 @@ export function run<T>(main: Coroutine<T> | PromiseLike<T>): T {
   else if (main instanceof Future) coro = new Coroutine(awaitIt(main as Future<T>), "_wrap_awaitable");
   else throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
 
+  const callLine = session.cursor.l;
   const loop = new EventLoop(session);
   session.loop = loop;
   session.hooks.runStarted?.(loop);
@@ -58,6 +59,7 @@ export function run<T>(main: Coroutine<T> | PromiseLike<T>): T {
       }
       session.reportUnfinishedBusiness();
       session.hooks.runEnded?.(loop);
+      session.cursor.l = callLine;
     }
   }
 }

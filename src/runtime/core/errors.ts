@@ -100,6 +100,16 @@ export class IndexError extends LookupError {
   static override pyName = "IndexError";
 }
 
+/** Python's `ImportError`, e.g. `cannot import name 'x' from 'asyncio'`. */
+export class ImportError extends Exception {
+  static override pyName = "ImportError";
+}
+
+/** Python's `ModuleNotFoundError`: an import of a module the snippet world does not have. */
+export class ModuleNotFoundError extends ImportError {
+  static override pyName = "ModuleNotFoundError";
+}
+
 /** Python's `ZeroDivisionError`. */
 export class ZeroDivisionError extends Exception {
   static override pyName = "ZeroDivisionError";

@@ -84,13 +84,15 @@ export interface SessionOptions {
   onOutput?: (record: OutputRecord) => void;
   /** Seed for the simulated network's jitter. Default: 1. */
   seed?: number;
+  /** The object snippets write their current line to (the sandbox's host object). Default: a fresh one. */
+  cursor?: LineCursor;
 }
 
 /** State of one snippet execution. See the module comment. */
 export class Session {
   readonly hooks: Hooks;
   readonly budgets: Budgets;
-  readonly cursor: LineCursor = { l: 0 };
+  readonly cursor: LineCursor;
   readonly seed: number;
   /** Python's process-wide task name counter (`Task-1` is the first `run()`'s main task). */
   private taskNames = 0;
@@ -106,6 +108,8 @@ export class Session {
   loop: import("./loop.ts").EventLoop | null = null;
   /** Set while an executor job's function runs. */
   thread: ThreadContext | null = null;
+  /** Per-session state of library modules (the simulated web...), by module name. */
+  readonly extras = new Map<string, unknown>();
   /** Python's warnings registry: a warning text and line is shown once. */
   private readonly warned = new Set<string>();
   /** Coroutines created and maybe never started (checked when a run ends). */
@@ -120,6 +124,7 @@ export class Session {
     this.budgets = { ...DEFAULT_BUDGETS, ...options.budgets };
     this.onOutput = options.onOutput;
     this.seed = options.seed ?? 1;
+    this.cursor = options.cursor ?? { l: 0 };
   }
 
   /** Next `Task-N` name. */

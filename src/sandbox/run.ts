@@ -1,0 +1,138 @@
+/**
+ * Runs a snippet from source to result — the one pipeline the browser
+ * worker, the CLI and the tests all use: compile, evaluate against a fresh
+ * session, collect output (with virtual times), the error with a Python
+ * traceback, and the trace.
+ */
+import { errorName, excStr } from "../runtime/core/errors.ts";
+import type { Notice } from "../runtime/core/notices.ts";
+import { type Budgets, type OutputRecord, RunAborted, Session, withSession } from "../runtime/core/session.ts";
+import { MODULE_NAMES } from "../runtime/modules.ts";
+import { TraceRecorder } from "../runtime/trace/recorder.ts";
+import type { Trace } from "../runtime/trace/schema.ts";
+import { instantiate } from "./evaluate.ts";
+import { createHost } from "./host.ts";
+import { buildTraceback, type TracebackFrame } from "./traceback.ts";
+import { compile, type PositionMap } from "./transform/compile.ts";
+
+export interface RunOptions {
+  /** Record the trace. Default: true. */
+  trace?: boolean;
+  /** Reuse this recorder (it is reset first) instead of allocating one. */
+  recorder?: TraceRecorder;
+  budgets?: Partial<Budgets>;
+  /** Seed of the simulated network's jitter. Default: 1. */
+  seed?: number;
+  /** Called with each piece of output as it happens. */
+  onOutput?: (record: OutputRecord) => void;
+}
+
+/** One piece of output, as the page shows it. */
+export interface OutputItem {
+  readonly text: string;
+  readonly stream: "stdout" | "stderr" | "warning";
+  /** Virtual time it was written at. */
+  readonly time: number;
+  readonly notice?: Notice;
+}
+
+/** What went wrong, in Python's terms. */
+export interface SnippetError {
+  /** "compile": the snippet did not compile; "runtime": it raised; "limit": a budget stopped it. */
+  readonly kind: "compile" | "runtime" | "limit";
+  /** Python's exception name, e.g. "ValueError", "SyntaxError"; for limits the budget kind. */
+  readonly name: string;
+  readonly message: string;
+  /** Snippet line (1-based) to mark in the editor, 0 if none. */
+  readonly line: number;
+  /** 0-based column on that line. */
+  readonly column: number;
+  /** Frames, outermost first. */
+  readonly frames: readonly TracebackFrame[];
+  /** The full text, Python style: `Traceback (most recent call last): ...` and the last line. */
+  readonly text: string;
+}
+
+export interface RunResult {
+  /** True when the program ran to the end without an uncaught error or a limit. */
+  readonly ok: boolean;
+  readonly output: readonly OutputItem[];
+  readonly error: SnippetError | null;
+  readonly trace: Trace | null;
+  readonly stats: { readonly compileMs: number; readonly runMs: number; readonly steps: number; readonly tasks: number; readonly virtualTime: number };
+}
+
+/** Compiles and runs `source`; never throws for anything the snippet does. */
+export function runSnippet(source: string, options: RunOptions = {}): RunResult {
+  const t0 = performance.now();
+  const compiled = compile(source, { modules: MODULE_NAMES });
+  const compileMs = performance.now() - t0;
+  if (!compiled.ok) {
+    const e = compiled.error;
+    const sourceLine = source.split(/\r\n?|\n/)[e.line - 1] ?? "";
+    const caret = `${" ".repeat(Math.max(0, e.column))}^`;
+    const text = `  File "snippet.ts", line ${e.line}\n    ${sourceLine.trimEnd()}\n    ${caret}\n${e.name}: ${e.message}`;
+    return {
+      ok: false,
+      output: [],
+      error: { kind: "compile", name: e.name, message: e.message, line: e.line, column: e.column, frames: [], text },
+      trace: null,
+      stats: { compileMs, runMs: 0, steps: 0, tasks: 0, virtualTime: 0 },
+    };
+  }
+  return execute(source, compiled.code, compiled.map, compileMs, options);
+}
+
+function execute(source: string, code: string, map: PositionMap, compileMs: number, options: RunOptions): RunResult {
+  const output: OutputItem[] = [];
+  const recorder = options.trace === false ? null : (options.recorder ?? new TraceRecorder());
+  recorder?.reset();
+  const host = createHost();
+  const session = new Session({
+    instruments: recorder ? [recorder] : [],
+    budgets: options.budgets,
+    seed: options.seed,
+    cursor: host,
+    onOutput: (r) => {
+      output.push(r);
+      options.onOutput?.(r);
+    },
+  });
+  recorder?.attach(session);
+  const t1 = performance.now();
+  let error: SnippetError | null = null;
+  try {
+    const fn = instantiate(code);
+    withSession(session, () => fn(host));
+    if (session.aborted) throw session.aborted;
+  } catch (e) {
+    error = toSnippetError(e, source, map, host.l);
+    if (session.loop !== null) session.loop = null;
+  }
+  const runMs = performance.now() - t1;
+  return {
+    ok: error === null,
+    output,
+    error,
+    trace: recorder ? recorder.toTrace() : null,
+    stats: { compileMs, runMs, steps: session.steps, tasks: session.tasksCreated, virtualTime: session.lastTime },
+  };
+}
+
+function toSnippetError(e: unknown, source: string, map: PositionMap, cursorLine: number): SnippetError {
+  if (e instanceof RunAborted) {
+    return { kind: "limit", name: e.kind, message: e.message, line: cursorLine, column: 0, frames: [], text: e.message };
+  }
+  const tb = buildTraceback(e, source, map, cursorLine);
+  const last = tb.frames[tb.frames.length - 1];
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    kind: "runtime",
+    name: errorName(e),
+    message,
+    line: last?.line ?? cursorLine,
+    column: last?.column ?? 0,
+    frames: tb.frames,
+    text: `${tb.text}${excStr(e)}`,
+  };
+}
