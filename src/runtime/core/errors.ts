@@ -12,6 +12,8 @@
  * ValueError {}`) must still print as `MyError`.
  */
 
+import { pyStr } from "../python/format.ts";
+
 /** Frames an exception passed through, outermost first: `[qualname, line]`. */
 export type AsyncFrame = readonly [qualname: string, line: number];
 
@@ -254,10 +256,9 @@ export function errorName(error: unknown): string {
   return typeof error === "object" ? (error.constructor?.name ?? "object") : typeof error;
 }
 
-/** Python's `exc_str`: `Name: message`, or just `Name` when the message is empty. */
+/** Python's `exc_str`: `Name: str(e)`, or just `Name` when `str(e)` is empty (`KeyError: 'oops'`). */
 export function excStr(error: unknown): string {
   const name = errorName(error);
-  const msg = error instanceof Error ? error.message : String(error);
-  if (error instanceof KeyError && error.args.length === 1) return `${name}: '${msg}'`;
+  const msg = error instanceof Error ? pyStr(error) : pyStr(error);
   return msg === "" ? name : `${name}: ${msg}`;
 }

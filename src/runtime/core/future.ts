@@ -7,7 +7,7 @@
  * cancelled future re-raises the same `CancelledError` object the first
  * time it is asked, a fresh one after that.
  */
-import { CancelledError, InvalidStateError, RuntimeError } from "./errors.ts";
+import { CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
 import type { EventLoop } from "./loop.ts";
 import type { HandlerNotice } from "./notices.ts";
 import type { Task } from "./task.ts";
@@ -170,7 +170,7 @@ export class Future<T = unknown> {
 
   /** @internal What the loop's exception handler says when this future is collected with its exception unread. */
   _neverRetrievedNotice(): HandlerNotice {
-    return { kind: "handler", message: "Future exception was never retrieved", future: "Future", exception: this._exception };
+    return { kind: "handler", message: "Future exception was never retrieved", future: "Future", exception: excStr(this._exception) };
   }
 
   /** Python's repr: `<Future pending>`, `<Future finished result=42>`. */

@@ -15,7 +15,7 @@
  */
 import { VirtualClock } from "./clock.ts";
 import { Coroutine, isCoroutine } from "./coroutine.ts";
-import { RuntimeError, ValueError } from "./errors.ts";
+import { excStr, RuntimeError, ValueError } from "./errors.ts";
 import { type DoneCallback, Future } from "./future.ts";
 import { Handle, type Runnable, TimerHandle } from "./handles.ts";
 import type { Notice, StuckTask } from "./notices.ts";
@@ -274,7 +274,7 @@ export class EventLoop {
       kind: "handler",
       message: context.message,
       ...(task ? { task: task._noticeInfo() } : context.future ? { future: "Future" } : {}),
-      ...(context.exception !== undefined ? { exception: context.exception } : {}),
+      ...(context.exception !== undefined ? { exception: excStr(context.exception) } : {}),
     });
   }
 

@@ -6,7 +6,6 @@
  * words (CLI, output panel) or as the oracle's one-line `WARN ...` form
  * (conformance tests).
  */
-import { excStr } from "./errors.ts";
 
 /** A Python warning, e.g. `RuntimeWarning: coroutine 'greet' was never awaited`. */
 export interface WarningNotice {
@@ -25,7 +24,8 @@ export interface HandlerNotice {
   readonly task?: { readonly name: string; readonly coro: string; readonly repr: string };
   /** The future's type name when the context names a plain future. */
   readonly future?: string;
-  readonly exception?: unknown;
+  /** The exception as Python's traceback's last line: `ValueError: bad input`. */
+  readonly exception?: string;
 }
 
 /** One task that can never run again, and what it waits on. */
@@ -54,7 +54,7 @@ export function noticeText(n: Notice, file = "snippet.ts"): string {
       const lines = [n.message];
       if (n.task) lines.push(`task: ${n.task.repr}`);
       else if (n.future) lines.push(`future: <${n.future}>`);
-      if (n.exception !== undefined) lines.push(excStr(n.exception));
+      if (n.exception !== undefined) lines.push(n.exception);
       return lines.join("\n");
     }
     case "deadlock": {
@@ -76,7 +76,7 @@ export function noticeOracleLine(n: Notice): string {
       const parts = [n.message];
       if (n.task) parts.push(`task=${n.task.name} coro=${n.task.coro}()`);
       else if (n.future) parts.push(n.future);
-      if (n.exception !== undefined) parts.push(excStr(n.exception));
+      if (n.exception !== undefined) parts.push(n.exception);
       return `WARN ${parts.join(" | ")}`;
     }
     case "deadlock":

@@ -14,7 +14,7 @@
  * count requests, which `timeout()` and `TaskGroup` rely on.
  */
 import { Coroutine, CoroState, SLEEP0 } from "./coroutine.ts";
-import { addAsyncFrame, CancelledError, InvalidStateError, RuntimeError } from "./errors.ts";
+import { addAsyncFrame, CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
 import { Future, FutureState, futureInfo } from "./future.ts";
 import type { Runnable } from "./handles.ts";
 import type { EventLoop } from "./loop.ts";
@@ -315,7 +315,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
 
   /** @internal */
   override _neverRetrievedNotice(): HandlerNotice {
-    return { kind: "handler", message: "Task exception was never retrieved", task: this._noticeInfo(), exception: this._exception };
+    return { kind: "handler", message: "Task exception was never retrieved", task: this._noticeInfo(), exception: excStr(this._exception) };
   }
 
   /** @internal How loop messages name this task. */
