@@ -34,6 +34,8 @@ export interface OutputItem {
   /** Virtual time it was written at. */
   readonly time: number;
   readonly notice?: Notice;
+  /** Task that wrote it ("Task-2"), "thread N" for an executor job, null at top level. */
+  readonly task?: string | null;
 }
 
 /** What went wrong, in Python's terms. */

@@ -76,6 +76,11 @@ abstract class AcquireRelease extends Primitive {
       `${this.constructor.name}.__aexit__`,
     );
   }
+
+  /** Lets TypeScript accept `await using`; the snippet pipeline calls `__aexit__` instead, passing the block's error. */
+  [Symbol.asyncDispose](): PromiseLike<void> {
+    return this.__aexit__() as PromiseLike<unknown> as PromiseLike<void>;
+  }
 }
 
 /**

@@ -80,6 +80,11 @@ export class TaskGroup {
     return new Coroutine(this._aexit(hasError, error), "TaskGroup.__aexit__");
   }
 
+  /** Lets TypeScript accept `await using`; the snippet pipeline calls `__aexit__` instead, passing the block's error. */
+  [Symbol.asyncDispose](): PromiseLike<void> {
+    return this.__aexit__(false, undefined) as PromiseLike<unknown> as PromiseLike<void>;
+  }
+
   private *_aexit(hasError: boolean, exc: unknown): Generator<unknown, boolean, unknown> {
     this._exiting = true;
     const parent = this._parentTask as Task;

@@ -6,7 +6,7 @@
  * anybody else's, so nested timeouts convert only their own.
  */
 import { Coroutine } from "../core/coroutine.ts";
-import { CancelledError, RuntimeError, TimeoutError } from "../core/errors.ts";
+import { BaseException, CancelledError, ExceptionGroup, RuntimeError, TimeoutError } from "../core/errors.ts";
 import type { Handle } from "../core/handles.ts";
 import type { Task } from "../core/task.ts";
 import { formatSeconds } from "./labels.ts";
@@ -69,6 +69,11 @@ export class Timeout {
     return new Coroutine(this._exit(hasError, error), "Timeout.__aexit__");
   }
 
+  /** Lets TypeScript accept `await using`; the snippet pipeline calls `__aexit__` instead, passing the block's error. */
+  [Symbol.asyncDispose](): PromiseLike<void> {
+    return this.__aexit__(false, undefined) as PromiseLike<unknown> as PromiseLike<void>;
+  }
+
   private *_enter(): Generator<unknown, this, unknown> {
     if (this._state !== State.Created) throw new RuntimeError("Timeout has already been entered");
     const task = currentTask();
@@ -87,10 +92,16 @@ export class Timeout {
     }
     if (this._state === State.Expiring) {
       this._state = State.Expired;
-      if ((this._task as Task).uncancel() <= this._cancelling && hasError && error instanceof CancelledError) {
-        const te = new TimeoutError();
-        te.__cause__ = error;
-        throw te;
+      if ((this._task as Task).uncancel() <= this._cancelling && hasError) {
+        if (error instanceof CancelledError) {
+          const te = new TimeoutError();
+          te.__cause__ = te.__context__ = error;
+          throw te;
+        }
+        if (error !== null && error !== undefined) {
+          insertTimeoutError(error);
+          if (error instanceof ExceptionGroup) for (const exc of error.exceptions) insertTimeoutError(exc);
+        }
       }
     } else if (this._state === State.Entered) {
       this._state = State.Exited;
@@ -108,6 +119,29 @@ export class Timeout {
     const when = this._state === State.Entered ? ` when=${this._when === null ? "None" : Math.round(this._when * 1000) / 1000}` : "";
     return `<Timeout [${this._state}]${when}>`;
   }
+}
+
+/**
+ * Python's `Timeout._insert_timeout_error` (3.12): when the block turned
+ * the timeout's `CancelledError` into another exception, a `TimeoutError`
+ * is spliced into that exception's `__context__` chain, just before the
+ * `CancelledError`, so a traceback still says the deadline was hit.
+ */
+function insertTimeoutError(exc: unknown): void {
+  for (let e = exc; contextOf(e) !== null; e = contextOf(e)) {
+    const ctx = contextOf(e);
+    if (ctx instanceof CancelledError) {
+      const te = new TimeoutError();
+      te.__context__ = te.__cause__ = ctx;
+      (e as BaseException).__context__ = te;
+      break;
+    }
+  }
+}
+
+/** An exception's `__context__`, `null` for values that have none (a plain JavaScript error). */
+function contextOf(e: unknown): unknown {
+  return e instanceof BaseException ? e.__context__ : null;
 }
 
 /**

@@ -40,11 +40,11 @@ function releaseWaiter(waiter: Future): void {
  * @example
  * const [done, pending] = await asyncio.wait(tasks, { returnWhen: asyncio.FIRST_COMPLETED });
  */
-export function wait<T>(fs: Iterable<Future<T>>, options: WaitOptions = {}): Coroutine<[Set<Future<T>>, Set<Future<T>>]> {
+export function wait<F extends Future<any>>(fs: Iterable<F>, options: WaitOptions = {}): Coroutine<[Set<F>, Set<F>]> {
   return new Coroutine(waitBody(fs, options), "wait");
 }
 
-function* waitBody<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<unknown, [Set<Future<T>>, Set<Future<T>>], unknown> {
+function* waitBody<F extends Future<any>>(fs: Iterable<F>, options: WaitOptions): Generator<unknown, [Set<F>, Set<F>], unknown> {
   if (isFuture(fs) || isCoroutine(fs)) throw new TypeError(`expect a list of futures, not ${pyTypeName(fs)}`);
   const list = [...fs];
   if (list.length === 0) throw new ValueError("Set of Tasks/Futures is empty.");
@@ -74,8 +74,8 @@ function* waitBody<T>(fs: Iterable<Future<T>>, options: WaitOptions): Generator<
     handle?.cancel();
     for (const f of set) f.removeDoneCallback(onCompletion);
   }
-  const done = new Set<Future<T>>();
-  const pending = new Set<Future<T>>();
+  const done = new Set<F>();
+  const pending = new Set<F>();
   for (const f of set) (f.done() ? done : pending).add(f);
   return [done, pending];
 }
@@ -119,7 +119,7 @@ function* waitForBody<T>(aw: Awaitable<T>, timeout: number | null): Generator<un
     } catch (e) {
       if (e instanceof CancelledError) {
         const te = new TimeoutError();
-        te.__cause__ = e;
+        te.__cause__ = te.__context__ = e;
         throw te;
       }
       throw e;

@@ -76,9 +76,10 @@ export class Coroutine<T = unknown> {
 
   /**
    * Coroutines are not promises: `.then` exists only so TypeScript lets
-   * `await` unwrap them. Calling it is a mistake this explains.
+   * `await` unwrap them (its type is `PromiseLike`'s). Calling it is a
+   * mistake this explains.
    */
-  then(): never {
+  then<R1 = T, R2 = never>(_onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null, _onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null): PromiseLike<R1 | R2> {
     throw new TypeError(`a coroutine is not a Promise: use 'await ${this.name}(...)' inside an async function, or asyncio.run(${this.name}(...)) at the top level`);
   }
 }

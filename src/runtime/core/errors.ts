@@ -50,6 +50,13 @@ export class BaseException extends Error {
   readonly args: readonly unknown[];
   /** Python's `__cause__` (`raise X from Y`), e.g. the `CancelledError` behind a `TimeoutError`. */
   __cause__: unknown = null;
+  /**
+   * Python's `__context__`: the exception that was being handled when this
+   * one was raised. Python sets it implicitly; JavaScript has no such
+   * chaining, so code raising in a `catch` sets it itself where it matters.
+   * `timeout()` splices its `TimeoutError` into this chain.
+   */
+  __context__: unknown = null;
 
   constructor(...args: unknown[]) {
     super(messageOf(args));
@@ -197,6 +204,15 @@ export class BaseExceptionGroup extends BaseException {
   /** The group's own message, without the count (Python's `eg.message`). */
   get groupMessage(): string {
     return String(this.args[0]);
+  }
+
+  /**
+   * Python's `str(eg)`: the message and the count, `unhandled errors in a
+   * TaskGroup (2 sub-exceptions)` — not the `(message, exceptions)` tuple
+   * that `str()` of an exception with two arguments would show.
+   */
+  __str__(): string {
+    return this.message;
   }
 
   /** Python's `eg.subgroup(T)`: the errors (recursively) that are instances of `type`, or `null`. */

@@ -101,6 +101,7 @@ export class ThreadPoolExecutor {
     const ctx: ThreadContext = {
       now: start,
       pending: [],
+      label: `thread ${job.worker}`,
       sleep(seconds: number) {
         if (seconds < 0) throw new ValueError("sleep length must be non-negative");
         ctx.now += seconds;
@@ -121,8 +122,8 @@ export class ThreadPoolExecutor {
       session.thread = prev;
     }
     for (const out of ctx.pending) {
-      if (out.time <= start) session.emit(out.text, out.stream, out.time);
-      else loop._threads.push(out.time, () => (session.emit(out.text, out.stream, out.time), false));
+      if (out.time <= start) session.emit(out.text, out.stream, out.time, undefined, ctx.label);
+      else loop._threads.push(out.time, () => (session.emit(out.text, out.stream, out.time, undefined, ctx.label), false));
     }
     loop._threads.push(ctx.now, () => this.finishJob(loop, job, ok, outcome));
     return false;

@@ -5,7 +5,9 @@
  * observable: callbacks are never called inline but scheduled with
  * `callSoon` when the future completes; cancelling is completing; a
  * cancelled future re-raises the same `CancelledError` object the first
- * time it is asked, a fresh one after that.
+ * time it is asked, a fresh one after that. Error messages are those of
+ * CPython's C implementation (`_asyncio`), which is what `asyncio.Future`
+ * is in a normal CPython: "Result is not set.", "invalid state".
  */
 import { CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
 import type { EventLoop } from "./loop.ts";
@@ -78,7 +80,7 @@ export class Future<T = unknown> {
    */
   result(): T {
     if (this._state === FutureState.Cancelled) throw this._makeCancelledError();
-    if (this._state !== FutureState.Finished) throw new InvalidStateError("Result is not ready.");
+    if (this._state !== FutureState.Finished) throw new InvalidStateError("Result is not set.");
     this._logTraceback = false;
     if (this._hasException) throw this._exception;
     return this._result as T;
@@ -118,7 +120,7 @@ export class Future<T = unknown> {
 
   /** Python's `Future.set_result(value)`; `InvalidStateError` if already done. */
   setResult(value: T): void {
-    if (this._state !== FutureState.Pending) throw new InvalidStateError(`${stateName(this._state)}: ${pyReprSafe(this)}`);
+    if (this._state !== FutureState.Pending) throw new InvalidStateError("invalid state");
     this._result = value;
     this._state = FutureState.Finished;
     this._scheduleCallbacks();
@@ -126,7 +128,7 @@ export class Future<T = unknown> {
 
   /** Python's `Future.set_exception(exc)`; `InvalidStateError` if already done. */
   setException(exception: unknown): void {
-    if (this._state !== FutureState.Pending) throw new InvalidStateError(`${stateName(this._state)}: ${pyReprSafe(this)}`);
+    if (this._state !== FutureState.Pending) throw new InvalidStateError("invalid state");
     if (typeof exception === "function") exception = new (exception as new () => unknown)();
     this._exception = exception;
     this._hasException = true;
@@ -171,6 +173,14 @@ export class Future<T = unknown> {
   /** @internal What the loop's exception handler says when this future is collected with its exception unread. */
   _neverRetrievedNotice(): HandlerNotice {
     return { kind: "handler", message: "Future exception was never retrieved", future: "Future", exception: excStr(this._exception) };
+  }
+
+  /**
+   * Futures are not promises: `.then` exists only so TypeScript lets
+   * `await` unwrap them. Calling it is a mistake this explains.
+   */
+  then<R1 = T, R2 = never>(_onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null, _onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null): PromiseLike<R1 | R2> {
+    throw new TypeError("an asyncio Future is not a Promise: await it inside an async function");
   }
 
   /** Python's repr: `<Future pending>`, `<Future finished result=42>`. */

@@ -65,6 +65,8 @@ export interface OutputRecord {
   readonly time: number;
   /** For warnings and loop messages: what they say, as data. */
   readonly notice?: Notice;
+  /** Name of the task that wrote it; "thread" for an executor job; null at top level. */
+  readonly task?: string | null;
 }
 
 /** Runs thread-side code (an executor job) with its own virtual time. */
@@ -73,6 +75,8 @@ export interface ThreadContext {
   now: number;
   /** Output written by the job, released when the loop reaches its time. */
   readonly pending: { text: string; stream: Stream; time: number }[];
+  /** How output from this thread is attributed, e.g. "thread 2". */
+  readonly label: string;
   /** Blocks the worker thread for `seconds` (time.sleep in a job). */
   sleep(seconds: number): void;
 }
@@ -153,13 +157,13 @@ export class Session {
       this.thread.pending.push({ text, stream, time: this.thread.now });
       return;
     }
-    this.emit(text, stream, this.now());
+    this.emit(text, stream, this.now(), undefined, this.loop?._currentTask?._name ?? null);
   }
 
   /** Delivers output now (also used when a worker thread's output comes due). */
-  emit(text: string, stream: Stream, time: number, notice?: Notice): void {
+  emit(text: string, stream: Stream, time: number, notice?: Notice, task: string | null = null): void {
     this.hooks.output?.(text, stream, time);
-    this.onOutput?.(notice === undefined ? { text, stream, time } : { text, stream, time, notice });
+    this.onOutput?.(notice === undefined ? { text, stream, time, task } : { text, stream, time, notice, task });
   }
 
   /**

@@ -269,7 +269,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
         return;
       }
       throwing = true;
-      exc = new TypeError(`object ${pyTypeName(y)} can't be used in 'await' expression${hintFor(y)}`);
+      exc = new TypeError(`'${pyTypeName(y)}' object can't be awaited${hintFor(y)}`);
     }
   }
 

@@ -180,6 +180,11 @@ export class ClientResponse {
     })(), "ClientResponse.__aexit__");
   }
 
+  /** Lets TypeScript accept `await using`; the snippet pipeline calls `__aexit__` instead, passing the block's error. */
+  [Symbol.asyncDispose](): PromiseLike<void> {
+    return this.__aexit__() as PromiseLike<unknown> as PromiseLike<void>;
+  }
+
   __repr__(): string {
     return `<ClientResponse(${this.url}) [${this.status} ${this.reason}]>`;
   }
@@ -258,6 +263,11 @@ export class ClientSession {
       self.isClosed = true;
       return false;
     })(), "ClientSession.__aexit__");
+  }
+
+  /** Lets TypeScript accept `await using`; the snippet pipeline calls `__aexit__` instead, passing the block's error. */
+  [Symbol.asyncDispose](): PromiseLike<void> {
+    return this.__aexit__() as PromiseLike<unknown> as PromiseLike<void>;
   }
 
   private *requestBody(method: string, rawUrl: string, options: RequestOptions): Generator<unknown, ClientResponse, unknown> {
