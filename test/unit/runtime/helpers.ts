@@ -1,0 +1,24 @@
+/**
+ * Test helpers for the runtime: run a coroutine body under `asyncio.run` in
+ * a fresh session, the way a snippet's `async function main()` runs once the
+ * pipeline has rewritten it (`await x` is `yield x`).
+ */
+import * as asyncio from "../../../src/runtime/asyncio/index.ts";
+import { Coroutine } from "../../../src/runtime/core/coroutine.ts";
+import { Session, withSession } from "../../../src/runtime/core/session.ts";
+
+/** Runs `main` as the main task of `asyncio.run` and returns what it returns. */
+export function runMain<T>(main: () => Generator<unknown, T, unknown>): T {
+  const session = new Session();
+  return withSession(session, () => asyncio.run(new Coroutine(main(), "main")));
+}
+
+/** What a body threw (fails the test if it did not throw). */
+export function* thrown(body: () => Generator<unknown, unknown, unknown>): Generator<unknown, unknown, unknown> {
+  try {
+    yield* body();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected the body to throw");
+}
