@@ -2,6 +2,7 @@
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import sandbox from "./integrations/sandbox.mjs";
+import { snippetTypesPlugin } from "./integrations/snippet-types.mjs";
 
 // Canonical URLs, the sitemap and Open Graph tags are built from `site`.
 // The real host is not chosen yet; set SITE_URL at build time to deploy.
@@ -56,7 +57,7 @@ function lazyMonacoCss() {
 
 export default defineConfig({
   site,
-  vite: { plugins: [lazyMonacoCss()] },
+  vite: { plugins: [lazyMonacoCss(), snippetTypesPlugin()], build: { chunkSizeWarningLimit: 8000 } },
   integrations: [
     sandbox(),
     starlight({

@@ -43,6 +43,7 @@ export {
   NotImplementedError,
   OSError,
   RuntimeError,
+  StopAsyncIteration,
   TimeoutError,
   ValueError,
   ZeroDivisionError,

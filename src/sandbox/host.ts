@@ -7,10 +7,12 @@
  * - `co(gen, qualname)`: wraps an async function's body as a lazy coroutine;
  * - `at(value, line)`: sets `l`, returns `value` (an await on another line);
  * - `imp(module, names)`: the module object, or Python's import errors;
- * - `enter(cm)` / `exit(cm, hasError, error)`: `await using` (async with).
+ * - `enter(cm)` / `exit(cm, hasError, error)`: `await using` (async with);
+ * - `aiter(obj)` / `anext(it)`: `for await` (async for).
  */
 import { Coroutine } from "../runtime/core/coroutine.ts";
 import { ImportError, ModuleNotFoundError } from "../runtime/core/errors.ts";
+import { aiter, anext } from "../runtime/asyncio/aiter.ts";
 import { enter, exit } from "../runtime/asyncio/with.ts";
 import { MODULE_NAMES, MODULES } from "../runtime/modules.ts";
 
@@ -21,6 +23,8 @@ export interface SnippetHost {
   imp(module: string, names?: readonly string[]): unknown;
   enter(cm: unknown): Coroutine;
   exit(cm: unknown, hasError: boolean, error: unknown): Coroutine;
+  aiter(obj: unknown): unknown;
+  anext(it: unknown): Coroutine;
 }
 
 /** A fresh host for one run. */
@@ -42,6 +46,8 @@ export function createHost(): SnippetHost {
     },
     enter,
     exit,
+    aiter,
+    anext: (it) => anext(it as Parameters<typeof anext>[0]),
   };
   return host;
 }

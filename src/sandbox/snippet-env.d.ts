@@ -29,6 +29,8 @@ declare global {
   type ModuleNotFoundError = B.ModuleNotFoundError;
   const NotImplementedError: typeof B.NotImplementedError;
   type NotImplementedError = B.NotImplementedError;
+  const StopAsyncIteration: typeof B.StopAsyncIteration;
+  type StopAsyncIteration = B.StopAsyncIteration;
   const ZeroDivisionError: typeof B.ZeroDivisionError;
   type ZeroDivisionError = B.ZeroDivisionError;
   const OSError: typeof B.OSError;

@@ -4,7 +4,7 @@
  * on `timeout()` and runs a coroutine inside the caller's own task).
  */
 import { Coroutine, isCoroutine } from "../core/coroutine.ts";
-import { CancelledError, TimeoutError, ValueError } from "../core/errors.ts";
+import { CancelledError, StopAsyncIteration, TimeoutError, ValueError } from "../core/errors.ts";
 import { Future, isFuture } from "../core/future.ts";
 import { withBlock } from "./with.ts";
 import { Queue } from "./queues.ts";
@@ -161,6 +161,33 @@ export class AsCompletedIterator<T> implements IterableIterator<Coroutine<T>> {
     return this;
   }
 
+  /**
+   * Python 3.13's `async for t of as_completed(...)`: yields the original
+   * tasks and futures themselves, in completion order (typed without
+   * `then`, so TypeScript does not think `for await` unwraps them).
+   */
+  [Symbol.asyncIterator](): AsyncIterator<Omit<Future<T>, "then">> {
+    throw new TypeError("use 'for await' inside an async function: the snippet pipeline turns it into Python's async for");
+  }
+
+  /** @internal Python's `__aiter__`. */
+  __aiter__(): this {
+    return this;
+  }
+
+  /** @internal Python's `__anext__`: the next future to finish; `StopAsyncIteration` when none is left. */
+  __anext__(): Coroutine<Future<T>> {
+    return new Coroutine(this.nextDone(), "_AsCompletedIterator.__anext__");
+  }
+
+  private *nextDone(): Generator<unknown, Future<T>, unknown> {
+    if (this.todoLeft === 0) throw new StopAsyncIteration();
+    this.todoLeft -= 1;
+    const f = (yield this.done.get()) as Future<T> | null;
+    if (f === null) throw new TimeoutError();
+    return f;
+  }
+
   next(): IteratorResult<Coroutine<T>> {
     if (this.todoLeft === 0) return { done: true, value: undefined };
     this.todoLeft -= 1;
@@ -197,6 +224,7 @@ export class AsCompletedIterator<T> implements IterableIterator<Coroutine<T>> {
  * for (const next of asyncio.asCompleted([job("slow", 3), job("fast", 1)])) {
  *   print(await next);   // "fast" first
  * }
+ * for await (const task of asyncio.asCompleted(tasks)) print(task.getName());  // the tasks themselves (Python 3.13)
  */
 export function asCompleted<T>(aws: Iterable<Awaitable<T>>, options: AsCompletedOptions = {}): AsCompletedIterator<T> {
   if (isFuture(aws) || isCoroutine(aws)) throw new TypeError(`expects an iterable of awaitables, not ${pyTypeName(aws)}`);

@@ -119,6 +119,11 @@ export class ModuleNotFoundError extends ImportError {
   static override pyName = "ModuleNotFoundError";
 }
 
+/** Python's `StopAsyncIteration`: what an async iterator's `__anext__` raises when it is done. */
+export class StopAsyncIteration extends Exception {
+  static override pyName = "StopAsyncIteration";
+}
+
 /** Python's `ZeroDivisionError`. */
 export class ZeroDivisionError extends Exception {
   static override pyName = "ZeroDivisionError";

@@ -132,6 +132,39 @@ export class Walker {
     cx.edits.insert(last.end, closing, "close", this.depth + 0.5 + this.usings * 1e-6);
   }
 
+  /**
+   * Python's `async for`: `for await (const x of E) BODY` becomes
+   *
+   *     for (let __al$itN = __al.aiter(E), __al$rN; !(__al$rN = (yield __al.anext(__al$itN))).done;) { const x = __al$rN.value; BODY }
+   *
+   * so each turn awaits `__anext__` through the runtime, as Python does.
+   */
+  private forAwait(node: Node): void {
+    const cx = this.cx;
+    const h = cx.host;
+    const at = cx.src.find(node.start + 3, node.left.start, "await");
+    if (!this.scope.async) throw syntaxError("'async for' outside async function: for await must be inside an async function", at);
+    const n = ++this.usings;
+    const it = cx.local(`it${n}`);
+    const r = cx.local(`r${n}`);
+    const left: Node = node.left;
+    const target =
+      left.type === "VariableDeclaration"
+        ? `${left.kind} ${cx.src.text.slice(left.declarations[0].id.start, left.declarations[0].id.end).replace(/\s+/g, " ")}`
+        : cx.src.text.slice(left.start, left.end).replace(/\s+/g, " ");
+    cx.edits.blank(at, at + 5);
+    cx.edits.replace(left.start, node.right.start, `let ${it} = ${h}.aiter(`);
+    cx.edits.insert(node.right.end, `), ${r}; !(${r} = (yield ${h}.anext(${it}))).done;`, "close", this.depth);
+    const bind = ` ${target} = ${r}.value;`;
+    if (node.body.type === "BlockStatement") cx.edits.insert(node.body.start + 1, bind, "open", this.depth + 1);
+    else {
+      cx.edits.insert(node.body.start, `{${bind} `, "open", this.depth + 1);
+      cx.edits.insert(node.body.end, " }", "close", this.depth);
+    }
+    this.visit(node.right);
+    this.visit(node.body);
+  }
+
   /** Count of `await using` declarations, for unique helper names. */
   private usings = 0;
   private readonly closers: string[] = [];
@@ -171,10 +204,7 @@ export class Walker {
         this.unmarked(node.test, node.update);
         return this.visit(node.body);
       case "ForOfStatement":
-        if (node.await) {
-          const at = cx.src.find(node.start + 3, node.left.start, "await");
-          throw syntaxError("for await is not supported: loop with for...of and await inside", at);
-        }
+        if (node.await) return this.forAwait(node);
         this.unmarked(node.left);
         this.visit(node.right);
         return this.visit(node.body);

@@ -13,11 +13,9 @@ async function job(name: string, delay: number) {
 
 async function main() {
   let ts = ([["slow", 2], ["fast", 0.5], ["mid", 1]] as const).map(([n, d]) => asyncio.createTask(job(n, d), { name: n }));
-  // Python's `async for` is `for await`. The snippet pipeline does not compile `for await` yet, and the runtime's
-  // asCompleted() is not an async iterator (Python 3.13+) yet, so this port cannot run until both exist.
   try {
     for await (const t of asyncio.asCompleted(ts)) {
-      log(`async for -> the task itself: ${str(ts.includes(t))}, ${t.getName()} = ${t.result()}`);
+      log(`async for -> the task itself: ${str(ts.includes(t as asyncio.Task<string>))}, ${(t as asyncio.Task<string>).getName()} = ${t.result()}`);
     }
   } catch (e) {
     if (!(e instanceof TypeError)) throw e;

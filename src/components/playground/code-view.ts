@@ -1,0 +1,139 @@
+/**
+ * The code part of a playground, in three states:
+ *
+ * - the lesson's code as Expressive Code rendered it at build time (first
+ *   paint, no script needed);
+ * - other code (a saved edit, a shared link) as plain text until the editor
+ *   is asked for;
+ * - the Monaco editor, loaded on the first Edit (or a click in the code).
+ *
+ * Lines can be marked (an error, the event under the timeline's playhead)
+ * in all three.
+ */
+import type { EditorHandle } from "./editor.ts";
+
+interface Callbacks {
+  onChange(value: string): void;
+  onRun(): void;
+}
+
+export type MarkKind = "error" | "current";
+
+export class CodeView {
+  private readonly staticView: HTMLElement;
+  private readonly plain: HTMLPreElement;
+  private readonly editorHost: HTMLElement;
+  private current: string;
+  private editor: EditorHandle | null = null;
+  private loading: Promise<void> | null = null;
+  private readonly original: string;
+  private readonly callbacks: Callbacks;
+
+  constructor(root: HTMLElement, original: string, callbacks: Callbacks) {
+    this.staticView = root.querySelector("[data-role=static]") as HTMLElement;
+    this.plain = root.querySelector("pre[data-role=plain]") as HTMLPreElement;
+    this.editorHost = root.querySelector("[data-role=editor]") as HTMLElement;
+    this.original = original;
+    this.current = original;
+    this.callbacks = callbacks;
+    // A click into the code is a wish to edit it.
+    root.addEventListener("dblclick", () => void this.openEditor());
+    this.plain.addEventListener("dblclick", () => void this.openEditor());
+  }
+
+  /** The code shown now. */
+  get value(): string {
+    return this.editor ? this.editor.getValue() : this.current;
+  }
+
+  /** Shows `code` (without firing onChange). */
+  show(code: string): void {
+    this.current = code;
+    if (this.editor) {
+      this.editor.setValue(code);
+      return;
+    }
+    const lesson = code === this.original;
+    this.staticView.hidden = !lesson;
+    this.plain.hidden = lesson;
+    if (!lesson) {
+      this.plain.replaceChildren(
+        ...code.split("\n").map((line) => {
+          const span = document.createElement("span");
+          span.className = "al-plain-line";
+          span.textContent = `${line}\n`;
+          return span;
+        }),
+      );
+    }
+  }
+
+  /** Loads and shows the editor (once). */
+  openEditor(): Promise<void> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<void> {
+    const status = document.createElement("p");
+    status.className = "al-pg-loading";
+    status.textContent = "Loading the editor… (you can already press Run)";
+    this.editorHost.before(status);
+    try {
+      const { createEditor } = await import("./editor.ts");
+      this.editorHost.hidden = false;
+      this.editor = await createEditor(this.editorHost, {
+        value: this.current,
+        onChange: (v) => {
+          this.current = v;
+          this.callbacks.onChange(v);
+        },
+        onRun: () => this.callbacks.onRun(),
+      });
+      this.staticView.hidden = true;
+      this.plain.hidden = true;
+      this.editor.focus();
+    } catch (e) {
+      this.editorHost.hidden = true;
+      this.loading = null;
+      status.textContent = `The editor could not load (${e instanceof Error ? e.message : String(e)}). Run still works; reload to try again.`;
+      return;
+    }
+    status.remove();
+  }
+
+  /** Scrolls to and marks a line. */
+  showLine(line: number, column: number, kind: MarkKind): void {
+    if (this.editor) return this.editor.showLine(line, column, kind);
+    const lines = this.visibleLines();
+    for (const l of lines) l.classList.remove(`al-mark-${kind}`);
+    const target = lines[line - 1];
+    if (target) {
+      target.classList.add(`al-mark-${kind}`);
+      target.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  /** Marks the line of an error (a squiggle and hover message in the editor). */
+  markError(line: number, column: number, message: string): void {
+    if (this.editor) this.editor.markError(line, column, message);
+    else this.showLine(line, column, "error");
+  }
+
+  /** Marks the line under the timeline's playhead, or none. */
+  markCurrent(line: number | null): void {
+    if (this.editor) return this.editor.markCurrent(line);
+    for (const l of this.visibleLines()) l.classList.remove("al-mark-current");
+    if (line !== null) this.visibleLines()[line - 1]?.classList.add("al-mark-current");
+  }
+
+  clearMarks(): void {
+    this.editor?.clearMarks();
+    for (const l of this.visibleLines()) l.classList.remove("al-mark-error", "al-mark-current");
+  }
+
+  private visibleLines(): HTMLElement[] {
+    const root = this.plain.hidden ? this.staticView : this.plain;
+    return [...root.querySelectorAll<HTMLElement>(this.plain.hidden ? ".ec-line" : ".al-plain-line")];
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The editor: Monaco with the runtime's types, so completion and hover show
+ * the doc comments of `asyncio`, `aiohttp`... (each names its Python
+ * counterpart). One factory, one typed handle; loaded lazily by CodeView on
+ * the first Edit, never needed to Run.
+ */
+import * as monaco from "monaco-editor/editor";
+import "monaco-editor/features/hover/register";
+import "monaco-editor/features/suggest/register";
+import "monaco-editor/features/parameterHints/register";
+import "monaco-editor/features/bracketMatching/register";
+import "monaco-editor/features/comment/register";
+import "monaco-editor/features/find/register";
+import "monaco-editor/features/wordHighlighter/register";
+import "monaco-editor/features/clipboard/register";
+import "monaco-editor/features/codicon/register";
+import "monaco-editor/languages/definitions/typescript/register";
+import { ModuleKind, ModuleResolutionKind, ScriptTarget, typescriptDefaults } from "monaco-editor/languages/features/typescript/register";
+import EditorWorker from "monaco-editor/editor/editor.worker?worker";
+import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
+import snippetTypes from "virtual:async-lab/snippet-types";
+import type { MarkKind } from "./code-view.ts";
+
+/** What a playground can do with its editor. */
+export interface EditorHandle {
+  getValue(): string;
+  setValue(code: string): void;
+  focus(): void;
+  showLine(line: number, column: number, kind: MarkKind): void;
+  markError(line: number, column: number, message: string): void;
+  markCurrent(line: number | null): void;
+  clearMarks(): void;
+  dispose(): void;
+}
+
+export interface EditorOptions {
+  value: string;
+  onChange(value: string): void;
+  onRun(): void;
+}
+
+let configured = false;
+let models = 0;
+
+function configure(): void {
+  if (configured) return;
+  configured = true;
+  (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
+    getWorker: (_id: string, label: string) => (label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker()),
+  };
+  typescriptDefaults.setCompilerOptions({
+    target: ScriptTarget.ES2020,
+    module: ModuleKind.ESNext,
+    moduleResolution: ModuleResolutionKind.NodeJs,
+    strict: true,
+    noEmit: true,
+    lib: ["lib.es2022.d.ts", "lib.esnext.disposable.d.ts"],
+  });
+  typescriptDefaults.addExtraLib(snippetTypes, "file:///node_modules/@types/async-lab/index.d.ts");
+  typescriptDefaults.addExtraLib('import "al:snippet-globals";', "file:///node_modules/@types/async-lab/globals.d.ts");
+  monaco.editor.defineTheme("al-dark", { base: "vs-dark", inherit: true, rules: [], colors: { "editor.background": "#011627" } });
+}
+
+function theme(): string {
+  return document.documentElement.dataset.theme === "light" ? "vs" : "al-dark";
+}
+
+/** Creates the editor inside `host`. */
+export async function createEditor(host: HTMLElement, options: EditorOptions): Promise<EditorHandle> {
+  configure();
+  const model = monaco.editor.createModel(options.value, "typescript", monaco.Uri.parse(`file:///snippet-${++models}.ts`));
+  const editor = monaco.editor.create(host, {
+    model,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: document.documentElement.classList.contains("al-presenter") ? 20 : 14,
+    tabSize: 2,
+    theme: theme(),
+    ariaLabel: "Code editor. Press Control+Enter to run.",
+    accessibilitySupport: "auto",
+  });
+  const themeWatch = new MutationObserver(() => monaco.editor.setTheme(theme()));
+  themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class"] });
+  const resize = () => {
+    const lines = Math.min(Math.max(model.getLineCount(), 6), 40);
+    host.style.height = `${lines * editor.getOption(monaco.editor.EditorOption.lineHeight) + 16}px`;
+  };
+  resize();
+  editor.onDidChangeModelContent(() => {
+    resize();
+    options.onChange(model.getValue());
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRun());
+  let currentDecorations = editor.createDecorationsCollection();
+  let markDecorations = editor.createDecorationsCollection();
+
+  const lineDecoration = (line: number, className: string) => ({
+    range: new monaco.Range(line, 1, line, 1),
+    options: { isWholeLine: true, className, linesDecorationsClassName: `${className}-gutter` },
+  });
+
+  return {
+    getValue: () => model.getValue(),
+    setValue: (code) => {
+      if (code !== model.getValue()) model.setValue(code);
+    },
+    focus: () => editor.focus(),
+    showLine(line, column, kind) {
+      editor.revealLineInCenterIfOutsideViewport(line);
+      editor.setPosition({ lineNumber: line, column: column + 1 });
+      if (kind === "error") markDecorations.set([lineDecoration(line, "al-mark-error")]);
+      else currentDecorations.set([lineDecoration(line, "al-mark-current")]);
+      editor.focus();
+    },
+    markError(line, column, message) {
+      monaco.editor.setModelMarkers(model, "async-lab", [
+        { startLineNumber: line, startColumn: column + 1, endLineNumber: line, endColumn: model.getLineMaxColumn(line), message, severity: monaco.MarkerSeverity.Error },
+      ]);
+      markDecorations.set([lineDecoration(line, "al-mark-error")]);
+    },
+    markCurrent(line) {
+      currentDecorations.set(line === null ? [] : [lineDecoration(line, "al-mark-current")]);
+      if (line !== null) editor.revealLineInCenterIfOutsideViewport(line);
+    },
+    clearMarks() {
+      monaco.editor.setModelMarkers(model, "async-lab", []);
+      markDecorations.clear();
+      currentDecorations.clear();
+    },
+    dispose() {
+      themeWatch.disconnect();
+      currentDecorations = editor.createDecorationsCollection();
+      markDecorations = editor.createDecorationsCollection();
+      editor.dispose();
+      model.dispose();
+    },
+  };
+}

@@ -1,0 +1,303 @@
+/**
+ * `<al-playground>`: one runnable example.
+ *
+ * The markup (Playground.astro) is readable without any script: the code
+ * highlighted at build time, its Python counterpart, a Run button. This
+ * class brings it to life: Run (button or Ctrl/Cmd+Enter) sends the code to
+ * the sandbox and shows the output; Edit loads the editor (Monaco, lazily —
+ * Run never waits for it); edits are saved per playground and survive
+ * reloads and crashed runs; Reset restores the lesson's code; Share puts
+ * the code in a link; Copy link gives the playground's own address.
+ *
+ * A shared link never replaces the learner's saved edit without asking: its
+ * code is shown marked as shared, not saved and not run, until the learner
+ * keeps it.
+ */
+import type { RunResult } from "../../sandbox/run.ts";
+import { CodeView } from "./code-view.ts";
+import { renderError, renderLines, toLines } from "./output-view.ts";
+import { runInSandbox, warmSandbox } from "./sandbox-client.ts";
+import { playgroundUrl, readShare, shareUrl, withoutShare } from "./share.ts";
+import { clearEdit, loadEdit, saveEdit } from "./storage.ts";
+
+/** Fired on the element after every finished run; the timeline listens. */
+export interface RunEventDetail {
+  readonly result: RunResult;
+  readonly source: string;
+}
+
+type Mode = "lesson" | "edited" | "shared";
+
+const PRESENTER_KEY = "async-lab:presenter";
+
+export class PlaygroundElement extends HTMLElement {
+  private original = "";
+  private mode: Mode = "lesson";
+  private code!: CodeView;
+  private running = false;
+  private lastRun: RunResult | null = null;
+
+  get playgroundId(): string {
+    return this.dataset.id ?? "play";
+  }
+
+  /** The code a Run would run now. */
+  get source(): string {
+    return this.code.value;
+  }
+
+  /** The result of the last run, if any. */
+  get result(): RunResult | null {
+    return this.lastRun;
+  }
+
+  connectedCallback(): void {
+    if (this.code) return;
+    this.original = this.querySelector<HTMLTemplateElement>("template[data-role=source]")?.content.textContent ?? "";
+    this.code = new CodeView(this.el("code"), this.original, {
+      onChange: (value) => this.edited(value),
+      onRun: () => void this.run(),
+    });
+    this.restore();
+    this.addEventListener("click", (e) => this.onClick(e));
+    this.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void this.run();
+      }
+    });
+    const warm = () => warmSandbox();
+    this.addEventListener("pointerenter", warm, { once: true });
+    this.addEventListener("focusin", warm, { once: true });
+    this.classList.add("al-ready");
+    this.syncPresenter();
+  }
+
+  private el<T extends HTMLElement = HTMLElement>(role: string): T {
+    const el = this.querySelector<T>(`[data-role=${role}]`);
+    if (el === null) throw new Error(`playground ${this.playgroundId}: missing [data-role=${role}]`);
+    return el;
+  }
+
+  /** Decides what code to show on load: a shared link's, the saved edit, or the lesson's. */
+  private restore(): void {
+    const saved = loadEdit(this.playgroundId);
+    if (saved.kind === "corrupt") this.notice(saved.message, "warning");
+    if (saved.kind === "ok" && saved.edit.code !== this.original) {
+      this.mode = "edited";
+      this.code.show(saved.edit.code);
+    }
+    const share = readShare(location.search);
+    if (share.kind === "invalid" && (share.id === null || share.id === this.playgroundId)) {
+      if (share.id === this.playgroundId || this.isFirstPlayground()) this.notice(share.message, "warning");
+    } else if (share.kind === "ok" && share.id === this.playgroundId) {
+      this.mode = "shared";
+      this.code.show(share.code);
+      const had = saved.kind === "ok";
+      this.notice(
+        `You are looking at code from a shared link. It has not run, and it is not saved${had ? " — your own saved edit is kept" : ""}.`,
+        "shared",
+        [
+          { label: "Keep it as my edit", action: "keep-shared" },
+          { label: had ? "Back to my edit" : "Back to the lesson's code", action: "drop-shared" },
+        ],
+      );
+    }
+    this.updateBadge();
+  }
+
+  private isFirstPlayground(): boolean {
+    return document.querySelector("al-playground") === this;
+  }
+
+  private onClick(e: MouseEvent): void {
+    const button = (e.target as Element | null)?.closest<HTMLButtonElement>("button[data-action]");
+    if (!button || !this.contains(button)) return;
+    switch (button.dataset.action) {
+      case "run":
+        return void this.run();
+      case "edit":
+        return void this.code.openEditor();
+      case "reset":
+        return this.reset();
+      case "share":
+        return void this.share(button);
+      case "link":
+        return void this.copy(playgroundUrl(location, this.playgroundId), button, "Link copied");
+      case "present":
+        return this.togglePresenter();
+      case "keep-shared":
+        return this.keepShared();
+      case "drop-shared":
+        return this.dropShared();
+    }
+  }
+
+  private edited(value: string): void {
+    if (this.mode === "shared") return; // shared code is saved only when the learner keeps it
+    if (value === this.original) {
+      this.mode = "lesson";
+      clearEdit(this.playgroundId);
+    } else {
+      this.mode = "edited";
+      if (!saveEdit(this.playgroundId, value)) this.notice("Your browser refused to save this edit (storage full or disabled); it will be lost on reload.", "warning");
+    }
+    this.updateBadge();
+  }
+
+  /** Runs the current code (saving an edit first, so a crash loses nothing). */
+  async run(): Promise<void> {
+    if (this.running) return;
+    const source = this.source;
+    if (this.mode === "edited") saveEdit(this.playgroundId, source);
+    this.running = true;
+    const runButton = this.el<HTMLButtonElement>("run");
+    runButton.setAttribute("aria-busy", "true");
+    this.status("Running…");
+    this.code.clearMarks();
+    const outcome = await runInSandbox(source).outcome;
+    this.running = false;
+    runButton.removeAttribute("aria-busy");
+    const errorBox = this.el("error");
+    errorBox.hidden = true;
+    if (outcome.kind === "timeout") {
+      this.el("output").replaceChildren();
+      this.status(`Stopped after ${outcome.limitMs / 1000} s of real time: the program never gave control back (an infinite loop without await?). A fresh sandbox is ready for the next Run.`, "error");
+      return;
+    }
+    if (outcome.kind === "failed") {
+      this.status(outcome.message, "error");
+      return;
+    }
+    const result = outcome.result;
+    this.lastRun = result;
+    renderLines(this.el("output"), toLines(result.output));
+    if (result.error) {
+      renderError(errorBox, result.error, (line, column) => this.code.showLine(line, column, "error"));
+      if (result.error.line > 0) this.code.markError(result.error.line, result.error.column, `${result.error.name}: ${result.error.message}`);
+    }
+    this.status(summary(result), result.ok ? "ok" : "error");
+    this.dispatchEvent(new CustomEvent<RunEventDetail>("al-run", { detail: { result, source }, bubbles: true }));
+  }
+
+  private reset(): void {
+    clearEdit(this.playgroundId);
+    this.mode = "lesson";
+    this.code.show(this.original);
+    this.hideNotice();
+    this.updateBadge();
+    this.status("Back to the lesson's code.");
+  }
+
+  private keepShared(): void {
+    this.mode = "edited";
+    saveEdit(this.playgroundId, this.source);
+    this.leaveShare();
+    this.status("The shared code is now your saved edit.");
+  }
+
+  private dropShared(): void {
+    const saved = loadEdit(this.playgroundId);
+    this.mode = saved.kind === "ok" ? "edited" : "lesson";
+    this.code.show(saved.kind === "ok" ? saved.edit.code : this.original);
+    this.leaveShare();
+  }
+
+  private leaveShare(): void {
+    this.hideNotice();
+    this.updateBadge();
+    history.replaceState(history.state, "", `${location.pathname}${withoutShare(location.search)}${location.hash}`);
+  }
+
+  private async share(button: HTMLButtonElement): Promise<void> {
+    await this.copy(shareUrl(location, this.playgroundId, this.source), button, "Share link copied");
+  }
+
+  private async copy(text: string, button: HTMLButtonElement, done: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.status(`${done}.`);
+    } catch {
+      this.notice("Copy this link:", "info", [], text);
+    }
+    button.focus();
+  }
+
+  private togglePresenter(): void {
+    const on = !document.documentElement.classList.contains("al-presenter");
+    document.documentElement.classList.toggle("al-presenter", on);
+    try {
+      localStorage.setItem(PRESENTER_KEY, on ? "1" : "0");
+    } catch {
+      /* not saved: fine */
+    }
+    for (const pg of document.querySelectorAll<PlaygroundElement>("al-playground")) pg.syncPresenter();
+  }
+
+  private syncPresenter(): void {
+    let on = document.documentElement.classList.contains("al-presenter");
+    if (!on) {
+      try {
+        on = localStorage.getItem(PRESENTER_KEY) === "1";
+      } catch {
+        on = false;
+      }
+      if (on) document.documentElement.classList.add("al-presenter");
+    }
+    this.querySelector("[data-action=present]")?.setAttribute("aria-pressed", String(on));
+  }
+
+  private updateBadge(): void {
+    const badge = this.el("badge");
+    badge.hidden = this.mode === "lesson";
+    badge.textContent = this.mode === "shared" ? "Shared code" : "Edited";
+    this.querySelector<HTMLButtonElement>("[data-action=reset]")!.disabled = this.mode === "lesson";
+  }
+
+  private status(text: string, kind: "ok" | "error" | "info" = "info"): void {
+    const s = this.el("status");
+    s.textContent = text;
+    s.dataset.kind = kind;
+  }
+
+  private notice(text: string, kind: "warning" | "shared" | "info", actions: { label: string; action: string }[] = [], link?: string): void {
+    const box = this.el("notice");
+    const p = document.createElement("p");
+    p.textContent = text;
+    box.replaceChildren(p);
+    if (link !== undefined) {
+      const input = document.createElement("input");
+      input.readOnly = true;
+      input.value = link;
+      input.className = "al-pg-linkbox";
+      input.setAttribute("aria-label", "Link");
+      box.append(input);
+      input.select();
+    }
+    for (const a of actions) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "al-btn al-btn-small";
+      b.dataset.action = a.action;
+      b.textContent = a.label;
+      box.append(b);
+    }
+    box.dataset.kind = kind;
+    box.hidden = false;
+  }
+
+  private hideNotice(): void {
+    this.el("notice").hidden = true;
+  }
+}
+
+function summary(r: RunResult): string {
+  const loop = `${r.stats.virtualTime.toFixed(3)} s of loop time`;
+  const real = `${Math.max(1, Math.round(r.stats.compileMs + r.stats.runMs))} ms`;
+  if (r.error?.kind === "compile") return `Did not compile: ${r.error.name}: ${r.error.message} (line ${r.error.line}).`;
+  if (r.error?.kind === "limit") return r.error.message;
+  if (r.error) return `Raised ${r.error.name} after ${loop}.`;
+  return `Finished: ${loop}, ${r.stats.tasks} ${r.stats.tasks === 1 ? "task" : "tasks"} (ran in ${real}).`;
+}
+
+if (!customElements.get("al-playground")) customElements.define("al-playground", PlaygroundElement);
