@@ -57,11 +57,13 @@ export class CodeView {
     this.staticView.hidden = !lesson;
     this.plain.hidden = lesson;
     if (!lesson) {
+      // One block per line (so lines can be marked); the text is the code minus its final newline.
+      const lines = code.replace(/\n$/, "").split("\n");
       this.plain.replaceChildren(
-        ...code.split("\n").map((line) => {
+        ...lines.map((line, i) => {
           const span = document.createElement("span");
           span.className = "al-plain-line";
-          span.textContent = `${line}\n`;
+          span.textContent = i < lines.length - 1 ? `${line}\n` : line;
           return span;
         }),
       );

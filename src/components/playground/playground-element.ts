@@ -300,4 +300,10 @@ function summary(r: RunResult): string {
   return `Finished: ${loop}, ${r.stats.tasks} ${r.stats.tasks === 1 ? "task" : "tasks"} (ran in ${real}).`;
 }
 
-if (!customElements.get("al-playground")) customElements.define("al-playground", PlaygroundElement);
+if (!customElements.get("al-playground")) {
+  customElements.define("al-playground", PlaygroundElement);
+  // Boot the sandbox once the page is idle, so the first Run does not pay for it.
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+  if (idle) idle(() => warmSandbox(), { timeout: 3000 });
+  else setTimeout(() => warmSandbox(), 1000);
+}

@@ -10,8 +10,12 @@
  */
 import LZString from "lz-string";
 
-/** Longest `code` parameter accepted (characters), checked before decoding. */
-export const MAX_ENCODED = 40_000;
+/**
+ * Longest `code` parameter accepted (characters), checked before decoding.
+ * Servers commonly refuse URLs past 8–16 kB; a lesson-sized snippet
+ * compresses to a few hundred characters.
+ */
+export const MAX_ENCODED = 12_000;
 /** Longest decoded code accepted (characters). */
 export const MAX_CODE = 100_000;
 

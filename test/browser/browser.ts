@@ -1,0 +1,65 @@
+/**
+ * The browser the tests drive: Debian's Chromium through playwright-core
+ * (browser downloads are not possible here). Honours CHROME_PATH.
+ */
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+export function baseUrl(): string {
+  return inject("baseUrl");
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: FLAGS });
+}
+
+/** A page that records console errors, page errors and every request that leaves for another host. */
+export interface WatchedPage {
+  readonly page: Page;
+  readonly errors: string[];
+  readonly foreignRequests: string[];
+}
+
+export async function openPage(context: BrowserContext, path: string): Promise<WatchedPage> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  const base = new URL(baseUrl());
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("request", (r) => {
+    const u = r.url();
+    if (u.startsWith("data:") || u.startsWith("blob:")) return;
+    if (new URL(u).host !== base.host) foreignRequests.push(u);
+  });
+  await page.goto(new URL(path, base).href);
+  return { page, errors, foreignRequests };
+}
+
+/** Runs the playground with `id` and waits for its status to say it finished. */
+export async function runPlayground(page: Page, id: string): Promise<{ output: string; status: string }> {
+  const pg = page.locator(`al-playground[data-id="${id}"]`);
+  await pg.locator(".al-pg-actions").waitFor();
+  await pg.locator("[data-action=run]").click();
+  await page.waitForFunction(
+    (pid) => {
+      const el = document.querySelector(`al-playground[data-id="${pid}"] [data-role=status]`);
+      return !!el && el.textContent !== "" && el.textContent !== "Running…";
+    },
+    id,
+    { timeout: 30_000 },
+  );
+  return { output: await outputText(page, id), status: (await pg.locator("[data-role=status]").textContent()) ?? "" };
+}
+
+/** The output lines of a playground as the program printed them (text only, one per line). */
+export async function outputText(page: Page, id: string): Promise<string> {
+  return page.evaluate((pid) => {
+    const lines = document.querySelectorAll(`al-playground[data-id="${pid}"] .al-out-line:not(.al-out-warning) .al-out-text`);
+    return [...lines].map((l) => `${l.textContent}\n`).join("");
+  }, id);
+}

@@ -1,0 +1,73 @@
+/**
+ * Every lesson in a real browser: each playground runs in the sandbox and
+ * prints exactly its example's expected output; no page logs an error;
+ * nothing is requested from another host; axe finds no accessibility
+ * violations.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, openPage, runPlayground } from "./browser.ts";
+
+const lessons = readdirSync("src/content/docs/lessons")
+  .filter((f) => f.endsWith(".mdx"))
+  .map((f) => f.replace(/\.mdx$/, ""))
+  .sort();
+
+/** Example id → its expected output file. */
+const expected = new Map<string, string>();
+for (const lesson of readdirSync("src/content/examples")) {
+  for (const f of readdirSync(join("src/content/examples", lesson))) {
+    if (f.endsWith(".out")) expected.set(f.replace(/\.out$/, ""), readFileSync(join("src/content/examples", lesson, f), "utf8"));
+  }
+}
+
+const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+  browser = await launch();
+  context = await browser.newContext();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(lessons)("lesson %s", (lesson) => {
+  it("runs every playground and shows its expected output, with no console errors and no foreign requests", async () => {
+    const { page, errors, foreignRequests } = await openPage(context, `/lessons/${lesson}/`);
+    const ids = await page.locator("al-playground").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id as string));
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const want = expected.get(id);
+      expect(want, `expected output file for ${id}`).toBeDefined();
+      const { output, status } = await runPlayground(page, id);
+      expect(output, `output of ${id}`).toBe(want);
+      expect(status).not.toMatch(/^Stopped|sandbox failed/);
+    }
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it("has headings with stable ids and a link control each, and no axe violations", async () => {
+    const { page, errors } = await openPage(context, `/lessons/${lesson}/`);
+    const headings = await page.locator(".sl-markdown-content h2[id], .sl-markdown-content h3[id]").count();
+    const anchors = await page.locator(".sl-markdown-content .sl-anchor-link").count();
+    expect(headings).toBeGreaterThan(0);
+    expect(anchors).toBe(headings);
+    await page.locator("al-playground.al-ready").first().waitFor();
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+        resultTypes: ["violations"],
+      });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
