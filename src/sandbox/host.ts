@@ -21,8 +21,8 @@ export interface SnippetHost {
   co(gen: Generator<unknown, unknown, unknown>, qualname: string): Coroutine;
   at<T>(value: T, line: number): T;
   imp(module: string, names?: readonly string[]): unknown;
-  enter(cm: unknown): Coroutine;
-  exit(cm: unknown, hasError: boolean, error: unknown): Coroutine;
+  enter(cm: unknown): unknown;
+  exit(cm: unknown, hasError: boolean, error: unknown): unknown;
   aiter(obj: unknown): unknown;
   anext(it: unknown): Coroutine;
 }

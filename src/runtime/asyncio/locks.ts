@@ -14,55 +14,76 @@
  * In a snippet, Python's `async with sem:` is `await using _ = sem;` at the
  * top of a block: acquired there, released when the block exits.
  */
-import { Coroutine } from "../core/coroutine.ts";
+import { Coroutine, type CoroutineBody } from "../core/coroutine.ts";
 import { CancelledError, RuntimeError, ValueError } from "../core/errors.ts";
-import type { Future } from "../core/future.ts";
+import type { Future, WaitLabel } from "../core/future.ts";
 import { currentSession } from "../core/session.ts";
-import { WaitQueue } from "../core/wait-queue.ts";
+import { type WaitNode, WaitQueue } from "../core/wait-queue.ts";
 import { getRunningLoop } from "./running.ts";
 
 /** What every primitive shares: an id on the timeline and a waiting queue. */
 abstract class Primitive {
+  /** @internal The session it was made in (its hooks; the running loop). */
+  readonly _session = currentSession();
   /** @internal Trace id. */
-  readonly _id = currentSession().nextId();
+  readonly _id = this._session.nextId();
   /** @internal */ readonly _waiters = new WaitQueue();
+  /** @internal Waiter labels, by what is waited on (built once, shared by every waiter). */
+  private readonly _labels = new Map<string, WaitLabel>();
 
   /** @internal Label shown on the timeline, e.g. "Semaphore(3)". */
   abstract get _label(): string;
   /** @internal Number shown on the primitive's lane (free permits, 0/1...). */
-  protected abstract get _value(): number;
+  abstract get _value(): number;
+
+  /** @internal Tasks waiting on it. */
+  get _waiting(): number {
+    return this._waiters.size;
+  }
 
   /** @internal A future to wait on, labelled for the timeline. */
-  protected _newWaiter(what: string): Future<any> {
+  _newWaiter(what: string): Future<any> {
     const fut = getRunningLoop().createFuture();
-    fut._label = { kind: this._kind, text: what, target: this._id };
+    let label = this._labels.get(what);
+    if (label === undefined) this._labels.set(what, (label = { kind: this._kind, text: what, target: this._id }));
+    fut._label = label;
     return fut;
   }
 
-  protected abstract get _kind(): string;
+  abstract get _kind(): string;
 
   /** @internal Reports the current state to the trace. */
-  protected _changed(): void {
-    const hook = currentSession().hooks.primitiveChanged;
-    if (hook !== undefined) hook({ id: this._id, kind: this._kind, label: this._label, value: this._value, waiters: this._waiters.size });
+  _changed(): void {
+    const hook = this._session.hooks.primitiveChanged;
+    if (hook !== undefined) hook(this);
   }
 }
 
 /** The `async with` protocol of locks and semaphores: acquire on entry, release on exit. */
-abstract class AcquireRelease extends Primitive {
+export abstract class AcquireRelease extends Primitive {
   abstract acquire(): Coroutine<boolean>;
   abstract release(): void;
+  /**
+   * @internal Takes the primitive at once if `acquire()` would not wait
+   * (its own fast path, same condition); `async with` then needs no
+   * coroutine at all.
+   */
+  abstract _acquireNow(): boolean;
 
-  /** @internal `async with` entry: `await this.acquire()`. */
+  /**
+   * @internal The end of a waiting `acquire()`, after its waiter left the
+   * queue: `ok` when woken, `error` when an exception (cancellation) was
+   * thrown in, `closed` when the coroutine was closed. Each primitive does
+   * what CPython's `except`/`finally` clauses do there.
+   */
+  abstract _afterWait(outcome: "ok" | "error" | "closed", error: unknown, waiter: Future<any>): void;
+
+  /** @internal What a waiter waits on, as the timeline says it. */
+  abstract get _waitText(): string;
+
+  /** @internal `async with` entry: `await this.acquire()`, binding `None`. */
   __aenter__(): Coroutine<null> {
-    const self = this;
-    return new Coroutine(
-      (function* () {
-        yield self.acquire();
-        return null;
-      })(),
-      `${this.constructor.name}.__aenter__`,
-    );
+    return new AcquireCoroutine(this, null, "__aenter__");
   }
 
   /** @internal `async with` exit: `this.release()`. */
@@ -80,6 +101,69 @@ abstract class AcquireRelease extends Primitive {
   /** Lets TypeScript accept `await using`; the snippet pipeline calls `__aexit__` instead, passing the block's error. */
   [Symbol.asyncDispose](): PromiseLike<void> {
     return this.__aexit__() as PromiseLike<unknown> as PromiseLike<void>;
+  }
+}
+
+const START = 0;
+const WAITING = 1;
+const DONE = 2;
+
+/**
+ * `await prim.acquire()` as a state machine rather than a generator: in a
+ * queue of 20,000 tasks waiting on a semaphore, a generator per waiter is
+ * the heaviest thing alive. Its steps are CPython's `acquire()`:
+ *
+ *     if <free>: take it; return True
+ *     fut = create_future(); waiters.append(fut)
+ *     try: try: await fut  finally: waiters.remove(fut)
+ *     except/finally: <the primitive's clean-up> (_afterWait)
+ */
+class AcquireCoroutine<R> extends Coroutine<R> implements CoroutineBody<R> {
+  private step = START;
+  private waiter: Future<any> | null = null;
+  private node: WaitNode | null = null;
+  private readonly prim: AcquireRelease;
+  private readonly result: R;
+
+  constructor(prim: AcquireRelease, result: R, qualname: string) {
+    super(null, qualname);
+    this.prim = prim;
+    this.result = result;
+  }
+
+  next(): IteratorResult<unknown, R> {
+    if (this.step === START) {
+      if (this.prim._acquireNow()) {
+        this.step = DONE;
+        return { done: true, value: this.result };
+      }
+      const fut = this.prim._newWaiter(this.prim._waitText);
+      this.waiter = fut;
+      this.node = this.prim._waiters.push(fut);
+      this.prim._changed();
+      this.step = WAITING;
+      return { done: false, value: fut };
+    }
+    if (this.step === WAITING) this.leave("ok", undefined);
+    return { done: true, value: this.result };
+  }
+
+  throw(error: unknown): IteratorResult<unknown, R> {
+    if (this.step === WAITING) this.leave("error", error);
+    this.step = DONE;
+    throw error;
+  }
+
+  return(value: R): IteratorResult<unknown, R> {
+    if (this.step === WAITING) this.leave("closed", undefined);
+    this.step = DONE;
+    return { done: true, value };
+  }
+
+  private leave(outcome: "ok" | "error" | "closed", error: unknown): void {
+    this.step = DONE;
+    this.prim._waiters.remove(this.node as WaitNode);
+    this.prim._afterWait(outcome, error, this.waiter as Future<any>);
   }
 }
 
@@ -102,28 +186,24 @@ export class Lock extends AcquireRelease {
 
   /** Python's `await lock.acquire()`: waits until the lock is free, then takes it. */
   acquire(): Coroutine<boolean> {
-    return new Coroutine(this._acquire(), "Lock.acquire");
+    return new AcquireCoroutine(this, true, "Lock.acquire");
   }
 
-  private *_acquire(): Generator<unknown, boolean, unknown> {
-    if (!this._locked && this._waiters.allCancelled()) {
+  get _waitText(): string {
+    return "Lock";
+  }
+
+  _afterWait(outcome: "ok" | "error" | "closed", error: unknown): void {
+    if (outcome === "ok") {
       this._locked = true;
       this._changed();
-      return true;
+    } else if (outcome === "error" && error instanceof CancelledError && !this._locked) {
+      this._wakeUpFirst();
     }
-    const fut = this._newWaiter("Lock");
-    const node = this._waiters.push(fut);
-    this._changed();
-    try {
-      try {
-        yield fut;
-      } finally {
-        this._waiters.remove(node);
-      }
-    } catch (e) {
-      if (e instanceof CancelledError && !this._locked) this._wakeUpFirst();
-      throw e;
-    }
+  }
+
+  _acquireNow(): boolean {
+    if (this._locked || !this._waiters.allCancelled()) return false;
     this._locked = true;
     this._changed();
     return true;
@@ -145,10 +225,10 @@ export class Lock extends AcquireRelease {
   get _label(): string {
     return "Lock";
   }
-  protected get _value(): number {
+  get _value(): number {
     return this._locked ? 0 : 1;
   }
-  protected get _kind(): string {
+  get _kind(): string {
     return "lock";
   }
 
@@ -211,10 +291,10 @@ export class Event extends Primitive {
   get _label(): string {
     return "Event";
   }
-  protected get _value(): number {
+  get _value(): number {
     return this._flag ? 1 : 0;
   }
-  protected get _kind(): string {
+  get _kind(): string {
     return "event";
   }
 
@@ -247,6 +327,18 @@ export class Condition extends AcquireRelease {
   /** Python's `await cond.acquire()`. */
   acquire(): Coroutine<boolean> {
     return this._lock.acquire();
+  }
+
+  _acquireNow(): boolean {
+    return this._lock._acquireNow();
+  }
+
+  _afterWait(): void {
+    throw new Error("unreachable: a Condition acquires through its lock");
+  }
+
+  get _waitText(): string {
+    return "Condition";
   }
 
   /** Python's `cond.release()`. */
@@ -334,10 +426,10 @@ export class Condition extends AcquireRelease {
   get _label(): string {
     return "Condition";
   }
-  protected get _value(): number {
+  get _value(): number {
     return this.locked() ? 0 : 1;
   }
-  protected get _kind(): string {
+  get _kind(): string {
     return "condition";
   }
 
@@ -379,31 +471,24 @@ export class Semaphore extends AcquireRelease {
 
   /** Python's `await sem.acquire()`: takes a permit, waiting if none is free. */
   acquire(): Coroutine<boolean> {
-    return new Coroutine(this._acquire(), "Semaphore.acquire");
+    return new AcquireCoroutine(this, true, "Semaphore.acquire");
   }
 
-  private *_acquire(): Generator<unknown, boolean, unknown> {
-    if (!this.locked()) {
-      this._permits -= 1;
-      this._changed();
-      return true;
-    }
-    const fut = this._newWaiter(this._label);
-    const node = this._waiters.push(fut);
+  get _waitText(): string {
+    return (this._waitTextCache ??= this._label);
+  }
+  private _waitTextCache: string | null = null;
+
+  _afterWait(outcome: "ok" | "error" | "closed", error: unknown, waiter: Future<any>): void {
+    if (outcome === "error" && error instanceof CancelledError && waiter.done() && !waiter.cancelled()) this._permits += 1;
+    while (this._permits > 0) if (!this._wakeUpNext()) break;
     this._changed();
-    try {
-      try {
-        yield fut;
-      } finally {
-        this._waiters.remove(node);
-      }
-    } catch (e) {
-      if (e instanceof CancelledError && fut.done() && !fut.cancelled()) this._permits += 1;
-      throw e;
-    } finally {
-      while (this._permits > 0) if (!this._wakeUpNext()) break;
-      this._changed();
-    }
+  }
+
+  _acquireNow(): boolean {
+    if (this.locked()) return false;
+    this._permits -= 1;
+    this._changed();
     return true;
   }
 
@@ -425,10 +510,10 @@ export class Semaphore extends AcquireRelease {
   get _label(): string {
     return `${this.constructor === Semaphore ? "Semaphore" : "BoundedSemaphore"}(${this._initial})`;
   }
-  protected get _value(): number {
+  get _value(): number {
     return this._permits;
   }
-  protected get _kind(): string {
+  get _kind(): string {
     return "semaphore";
   }
 

@@ -32,6 +32,20 @@ export interface QueueOptions {
 export class Queue<T = unknown> {
   /** @internal Trace id. */
   readonly _id = currentSession().nextId();
+  /** @internal For the trace (PrimitiveState). */
+  readonly _kind = "queue";
+  /** @internal */
+  get _label(): string {
+    return `${this._kindName()}(maxsize=${this._maxsize})`;
+  }
+  /** @internal */
+  get _value(): number {
+    return this.qsize();
+  }
+  /** @internal */
+  get _waiting(): number {
+    return this._getters.size + this._putters.size;
+  }
   private readonly _maxsize: number;
   private readonly _getters = new WaitQueue();
   private readonly _putters = new WaitQueue();
@@ -210,9 +224,7 @@ export class Queue<T = unknown> {
 
   private _changed(): void {
     const hook = currentSession().hooks.primitiveChanged;
-    if (hook !== undefined) {
-      hook({ id: this._id, kind: "queue", label: `Queue(maxsize=${this._maxsize})`, value: this.qsize(), waiters: this._getters.size + this._putters.size });
-    }
+    if (hook !== undefined) hook(this);
   }
 
   __repr__(): string {

@@ -177,7 +177,8 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
   if (inner.done()) return inner;
   const loop = inner._loop;
   const outer = loop.createFuture<T>();
-  outer._label = { kind: "shield", text: `shield(${inner._label.text})`, target: inner._label.target };
+  const innerLabel = inner._waitLabel();
+  outer._label = { kind: "shield", text: `shield(${innerLabel.text})`, target: innerLabel.target };
   const logOnException = (f: Future) => {
     if (f.cancelled()) return;
     const exc = f.exception();

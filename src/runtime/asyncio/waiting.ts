@@ -83,7 +83,8 @@ function* waitBody<F extends Future<any>>(fs: Iterable<F>, options: WaitOptions)
 /** Python's `tasks._cancel_and_wait`: cancel `fut` and wait until it is done. */
 function* cancelAndWait(fut: Future): Generator<unknown, void, unknown> {
   const waiter = getRunningLoop().createFuture();
-  waiter._label = { kind: "cancel", text: `cancelling ${fut._label.text}`, target: fut._label.target };
+  const label = fut._waitLabel();
+  waiter._label = { kind: "cancel", text: `cancelling ${label.text}`, target: label.target };
   const cb = () => releaseWaiter(waiter);
   fut.addDoneCallback(cb);
   try {

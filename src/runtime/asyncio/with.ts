@@ -9,7 +9,8 @@
  * `Symbol.asyncDispose` cannot see the error; objects that only have it are
  * still accepted, and it is awaited at the exit.)
  */
-import { Coroutine } from "../core/coroutine.ts";
+import { Coroutine, READY } from "../core/coroutine.ts";
+import { AcquireRelease } from "./locks.ts";
 import { pyTypeName } from "../core/repr.ts";
 
 /** An object usable with `await using` (Python's asynchronous context manager). */
@@ -29,8 +30,13 @@ function hasAsyncDispose(cm: unknown): cm is { [Symbol.asyncDispose](): unknown 
   return cm !== null && typeof cm === "object" && typeof (cm as Record<symbol, unknown>)[Symbol.asyncDispose] === "function";
 }
 
-/** The entry half of `async with cm` (the value the block binds). */
-export function enter(cm: unknown): Coroutine<unknown> {
+/**
+ * The entry half of `async with cm` (the value the block binds). A lock or
+ * semaphore that is free is taken at once (no coroutine, no suspension —
+ * exactly what awaiting its never-suspending `acquire()` would do).
+ */
+export function enter(cm: unknown): unknown {
+  if (cm instanceof AcquireRelease) return cm._acquireNow() ? READY : cm.__aenter__();
   return new Coroutine(enterBody(cm), "async with");
 }
 
@@ -40,8 +46,17 @@ function* enterBody(cm: unknown): Generator<unknown, unknown, unknown> {
   throw new TypeError(`'${pyTypeName(cm)}' object does not support the asynchronous context manager protocol`);
 }
 
-/** The exit half of `async with cm`: awaits `__aexit__` and re-throws the block's error unless suppressed. */
-export function exit(cm: unknown, hasError: boolean, error: unknown): Coroutine<void> {
+/**
+ * The exit half of `async with cm`: awaits `__aexit__` and re-throws the
+ * block's error unless suppressed. A lock or semaphore's exit is a plain
+ * `release()` (its `__aexit__` never suspends nor suppresses).
+ */
+export function exit(cm: unknown, hasError: boolean, error: unknown): unknown {
+  if (cm instanceof AcquireRelease) {
+    cm.release();
+    if (hasError) throw error;
+    return READY;
+  }
   return new Coroutine(exitBody(cm, hasError, error), "async with");
 }
 

@@ -29,6 +29,16 @@ export type CoroState = (typeof CoroState)[keyof typeof CoroState];
  * const c = work();        // nothing runs yet
  * const result = await c;  // now work()'s body runs, inside this task
  */
+/**
+ * What a task resumes: a generator, or a hand-written state machine with the
+ * same three methods (the runtime's `sleep`, which runs millions of times).
+ */
+export interface CoroutineBody<T> {
+  next(value?: unknown): IteratorResult<unknown, T>;
+  throw(error: unknown): IteratorResult<unknown, T>;
+  return(value: T): IteratorResult<unknown, T>;
+}
+
 export class Coroutine<T = unknown> {
   /** Where the generator is: created, running, suspended or closed. */
   state: CoroState = CoroState.Created as CoroState;
@@ -36,16 +46,28 @@ export class Coroutine<T = unknown> {
   pausedLine = 0;
   /** Line where the coroutine object was created. */
   readonly line: number;
+
   /** The generator holding the function's body; `yield x` is `await x`. */
-  readonly gen: Generator<unknown, T, unknown>;
+  readonly gen: CoroutineBody<T>;
   /** Python's `__qualname__`, e.g. `main.<locals>.worker`. */
   readonly qualname: string;
 
-  constructor(gen: Generator<unknown, T, unknown>, qualname: string, session: Session = currentSession()) {
-    this.gen = gen;
+  /** `gen` null: the subclass is its own body (see `CoroutineBody`). */
+  constructor(gen: CoroutineBody<T> | null, qualname: string, session: Session = currentSession()) {
+    this.gen = gen ?? (this as unknown as CoroutineBody<T>);
     this.qualname = qualname;
     this.line = session.cursor.l;
     session.trackCoroutine(this);
+  }
+
+  /** @internal True for a coroutine that, awaited, only yields once and returns `_onceResult()` (`sleep(0)`). */
+  _yieldsOnce(): boolean {
+    return false;
+  }
+
+  /** @internal See `_yieldsOnce`. */
+  _onceResult(): unknown {
+    return undefined;
   }
 
   /** Python's `coro.__name__`: the qualname's last part. */
@@ -88,6 +110,13 @@ export class Coroutine<T = unknown> {
 export function isCoroutine(x: unknown): x is Coroutine {
   return x instanceof Coroutine;
 }
+
+/**
+ * Yielded by runtime helpers that finished without waiting (e.g. entering
+ * `async with sem` when a permit is free): the task continues at once with
+ * `null`, exactly as awaiting a coroutine that never suspends.
+ */
+export const READY: unique symbol = Symbol("ready");
 
 /** The marker a bare `yield` sends to the task: "let others run once" (`asyncio.sleep(0)`). */
 export const SLEEP0: unique symbol = Symbol("sleep0");

@@ -31,7 +31,8 @@ export interface WaitLabel {
   readonly target: number;
 }
 
-const FUTURE_LABEL: WaitLabel = { kind: "future", text: "Future", target: 0 };
+/** The label of a future nobody described. */
+export const FUTURE_LABEL: WaitLabel = { kind: "future", text: "Future", target: 0 };
 
 /**
  * Python's `asyncio.Future`. Create one with `loop.createFuture()`; await
@@ -51,7 +52,7 @@ export class Future<T = unknown> {
   /** @internal */ _cancelledExc: CancelledError | null = null;
   /** @internal "exception was never retrieved" is owed. */
   _logTraceback = false;
-  /** @internal What waiting on this future means, for the timeline. */
+  /** @internal What waiting on this future means, for the timeline (see `_waitLabel`). */
   _label: WaitLabel = FUTURE_LABEL;
   /** @internal */ readonly _loop: EventLoop;
 
@@ -149,6 +150,15 @@ export class Future<T = unknown> {
     this._cancelMessage = msg;
     this._scheduleCallbacks();
     return true;
+  }
+
+  /**
+   * @internal What waiting on this future means, for the timeline. A method
+   * so that subclasses made by the thousand (tasks, sleeps) build it only
+   * when the trace or a deadlock report asks.
+   */
+  _waitLabel(): WaitLabel {
+    return this._label;
   }
 
   /** @internal The CancelledError to raise: the saved one once, then a fresh one. */

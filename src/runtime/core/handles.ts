@@ -43,6 +43,20 @@ export class Handle implements Runnable {
   }
 }
 
+/** A future's done callback on the ready queue: `callback(future)`, without an argument array. */
+export class CallbackHandle implements Runnable {
+  _cancelled = false;
+  readonly callback: (arg: any) => unknown;
+  readonly arg: unknown;
+  constructor(callback: (arg: any) => unknown, arg: unknown) {
+    this.callback = callback;
+    this.arg = arg;
+  }
+  _run(): void {
+    this.callback(this.arg);
+  }
+}
+
 /** Notified when a scheduled timer is cancelled (the loop counts them to compact its heap). */
 export interface TimerOwner {
   _timerCancelled(timer: TimerHandle): void;
@@ -73,6 +87,11 @@ export class TimerHandle extends Handle {
     this.seq = seq;
     this.owner = owner;
     this.label = label;
+  }
+
+  /** What the timer is for, as the timeline says it. */
+  labelText(): string {
+    return this.label;
   }
 
   /** Python's `TimerHandle.when()`. */

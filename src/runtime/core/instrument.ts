@@ -32,16 +32,21 @@ export interface HttpInfo {
   readonly blocking: boolean;
 }
 
-/** A synchronization primitive's state, for the timeline's primitive lanes. */
+/**
+ * A synchronization primitive, as the timeline's primitive lanes see it.
+ * Passed by reference, so reporting a change allocates nothing; the label
+ * is read only the first time the trace meets the primitive.
+ */
 export interface PrimitiveState {
-  readonly id: number;
-  readonly kind: string;
+  readonly _id: number;
+  /** "semaphore" | "lock" | "event" | "condition" | "queue". */
+  readonly _kind: string;
   /** e.g. "Semaphore(3)". */
-  readonly label: string;
+  readonly _label: string;
   /** Free permits (Semaphore), 0/1 (Lock), item count (Queue), 0/1 set (Event). */
-  readonly value: number;
+  readonly _value: number;
   /** Tasks blocked on it. */
-  readonly waiters: number;
+  readonly _waiting: number;
 }
 
 /** Where printed text went. */

@@ -17,7 +17,7 @@ import { VirtualClock } from "./clock.ts";
 import { Coroutine, isCoroutine } from "./coroutine.ts";
 import { excStr, RuntimeError, ValueError } from "./errors.ts";
 import { type DoneCallback, Future } from "./future.ts";
-import { Handle, type Runnable, TimerHandle } from "./handles.ts";
+import { CallbackHandle, Handle, type Runnable, TimerHandle } from "./handles.ts";
 import type { Notice, StuckTask } from "./notices.ts";
 import { RunAborted, type Session } from "./session.ts";
 import { Task } from "./task.ts";
@@ -150,7 +150,16 @@ export class EventLoop {
     this._checkClosed();
     checkCallable(callback, "call_at");
     if (Number.isNaN(when)) throw new ValueError("Invalid delay: NaN (not a number)");
-    const t = new TimerHandle(when, this._timerSeq++, callback, args, this._session.cursor.l, this, label);
+    return this._schedule(new TimerHandle(when, this._timerSeq++, callback, args, this._session.cursor.l, this, label));
+  }
+
+  /** @internal The next timer's creation number (equal deadlines fire in this order). */
+  _nextTimerSeq(): number {
+    return this._timerSeq++;
+  }
+
+  /** @internal Puts a timer in the heap. */
+  _schedule<H extends TimerHandle>(t: H): H {
     t._scheduled = true;
     this._scheduled.push(t);
     this._session.hooks.timerScheduled?.(t);
@@ -300,7 +309,7 @@ export class EventLoop {
   /** @internal Schedules a future's done callback (`call_soon(cb, fut)`); a task callback wakes that task. */
   _scheduleCallback(cb: DoneCallback, fut: Future<any>): void {
     if (cb instanceof Task) cb._wakeBy(fut);
-    else this._ready.push(new Handle(cb, [fut], this._session.cursor.l));
+    else this._ready.push(new CallbackHandle(cb, fut));
   }
 
   /** Python's `BaseEventLoop._run_once`. */
@@ -346,17 +355,18 @@ export class EventLoop {
       if (r._cancelled) continue;
       session.countStep();
       if (r instanceof Task) r._run();
-      else this._runHandle(r as Handle);
+      else this._runHandle(r);
     }
   }
 
   /** Python's `Handle._run`: a failing callback is reported, not propagated. */
-  private _runHandle(h: Handle): void {
+  private _runHandle(h: Runnable): void {
     try {
       h._run();
     } catch (e) {
       if (e instanceof RunAborted || e instanceof Deadlock) throw e;
-      this.callExceptionHandler({ message: `Exception in callback ${callbackName(h.callback, h.args)}`, exception: e });
+      const name = h instanceof Handle ? callbackName(h.callback, h.args) : h instanceof CallbackHandle ? callbackName(h.callback, [h.arg]) : "callback";
+      this.callExceptionHandler({ message: `Exception in callback ${name}`, exception: e });
     }
   }
 
@@ -392,7 +402,7 @@ export class EventLoop {
   private _deadlockNotice(): Notice {
     const stuck: StuckTask[] = [];
     for (const t of this._tasks) {
-      stuck.push({ name: t._name, coro: t._coro?.qualname ?? "?", waitingOn: t._futWaiter?._label.text ?? "nothing", line: t._line });
+      stuck.push({ name: t._name, coro: t._coro?.qualname ?? "?", waitingOn: t._futWaiter?._waitLabel().text ?? "nothing", line: t._line });
     }
     return { kind: "deadlock", time: this.time(), stuck };
   }

@@ -116,8 +116,17 @@ export class Session {
   readonly extras = new Map<string, unknown>();
   /** Python's warnings registry: a warning text and line is shown once. */
   private readonly warned = new Set<string>();
-  /** Coroutines created and maybe never started (checked when a run ends). */
-  private coroutines: Coroutine[] = [];
+  /**
+   * Coroutines created during the current task step. Nearly all are awaited
+   * in the step that creates them (`await asyncio.sleep(0)`), so at the end
+   * of each step only the ones still unstarted move to `unstarted`, and the
+   * buffer is reused: tracking costs one array write per coroutine and keeps
+   * nothing alive.
+   */
+  private readonly recent: (Coroutine | undefined)[] = [];
+  private recentLength = 0;
+  /** Coroutines that outlived the step that created them unstarted (checked when a run ends). */
+  private unstarted: Coroutine[] = [];
   /** Futures and tasks whose exception may never be retrieved. */
   private failures: Future[] = [];
   private readonly onOutput: ((r: OutputRecord) => void) | undefined;
@@ -131,9 +140,9 @@ export class Session {
     this.cursor = options.cursor ?? { l: 0 };
   }
 
-  /** Next `Task-N` name. */
-  nextTaskName(): string {
-    return `Task-${++this.taskNames}`;
+  /** Next `Task-N` number. */
+  nextTaskNumber(): number {
+    return ++this.taskNames;
   }
 
   /** A fresh id for a traced object. */
@@ -181,11 +190,19 @@ export class Session {
 
   /** Remembers a new coroutine, to warn at the end if it never ran. */
   trackCoroutine(c: Coroutine): void {
-    const list = this.coroutines;
-    list.push(c);
-    if (list.length >= 8192 && (list.length & 8191) === 0) {
-      this.coroutines = list.filter((x) => x.state === 0);
+    this.recent[this.recentLength++] = c;
+    if (this.recentLength > 4096) this.flushRecent();
+  }
+
+  /** Ends a step's tracking: coroutines still unstarted move to the long list. */
+  flushRecent(): void {
+    const recent = this.recent;
+    for (let i = 0; i < this.recentLength; i++) {
+      const c = recent[i] as Coroutine;
+      if (c.state === 0) this.unstarted.push(c);
+      recent[i] = undefined;
     }
+    this.recentLength = 0;
   }
 
   /** Remembers a future that failed, to report it at the end if nobody looked. */
@@ -200,9 +217,10 @@ export class Session {
    * the conditions arose.
    */
   reportUnfinishedBusiness(): void {
-    const coros = this.coroutines;
+    this.flushRecent();
+    const coros = this.unstarted;
+    this.unstarted = [];
     const failures = this.failures;
-    this.coroutines = [];
     this.failures = [];
     for (const c of coros) {
       if (c.state !== 0) continue;

@@ -13,9 +13,9 @@
  * throws `CancelledError` into the coroutine; `cancelling()`/`uncancel()`
  * count requests, which `timeout()` and `TaskGroup` rely on.
  */
-import { Coroutine, CoroState, SLEEP0 } from "./coroutine.ts";
+import { Coroutine, CoroState, READY, SLEEP0 } from "./coroutine.ts";
 import { addAsyncFrame, CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
-import { Future, FutureState, futureInfo } from "./future.ts";
+import { Future, FUTURE_LABEL, FutureState, futureInfo, type WaitLabel } from "./future.ts";
 import type { Runnable } from "./handles.ts";
 import type { EventLoop } from "./loop.ts";
 import type { HandlerNotice } from "./notices.ts";
@@ -23,7 +23,7 @@ import { RunAborted } from "./session.ts";
 import { pyReprSafe, pyTypeName } from "./repr.ts";
 
 /** Why a task sits on the ready queue. */
-const Pending = { None: 0, Step: 1, StepWithError: 2, Wakeup: 3 } as const;
+const Pending = { None: 0, Step: 1, StepWithError: 2, Wakeup: 3, StepWithValue: 4 } as const;
 type Pending = (typeof Pending)[keyof typeof Pending];
 
 /**
@@ -36,10 +36,12 @@ type Pending = (typeof Pending)[keyof typeof Pending];
  */
 export class Task<T = unknown> extends Future<T> implements Runnable {
   /** @internal */ _cancelled = false; // Runnable: a task on the ready queue is never skipped
-  /** @internal */ _name: string;
+  /** @internal The name given, or null for `Task-<_num>` (formatted only when asked). */
+  private _givenName: string | null;
+  /** @internal */ private readonly _num: number;
   /** @internal */ _coro: Coroutine<T> | null;
-  /** @internal Inline-awaited coroutines, innermost last; empty when only the root runs. */
-  private readonly _stack: Coroutine[] = [];
+  /** @internal Inline-awaited coroutines, innermost last; null until the task first awaits a coroutine. */
+  private _stack: Coroutine[] | null = null;
   /** @internal */ _futWaiter: Future | null = null;
   /** @internal */ _mustCancel = false;
   /** @internal */ _numCancelsRequested = 0;
@@ -60,15 +62,26 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     const session = loop._session;
     session.countTask();
     this._coro = coro;
-    this._name = name === null ? session.nextTaskName() : String(name);
+    this._givenName = name === null ? null : String(name);
+    this._num = name === null ? session.nextTaskNumber() : 0;
     this._id = session.nextId();
     this._line = session.cursor.l;
     this._parent = loop._currentTask;
     this._hidden = loop._hiddenTasks;
-    this._label = { kind: "task", text: `Task ${this._name}`, target: this._id };
     loop._tasks.add(this);
     if (!this._hidden) session.hooks.taskCreated?.(this, this._parent);
     loop._readyPush(this);
+  }
+
+  /** @internal */
+  override _waitLabel(): WaitLabel {
+    if (this._label === FUTURE_LABEL) this._label = { kind: "task", text: `Task ${this._name}`, target: this._id };
+    return this._label;
+  }
+
+  /** @internal The task's name. */
+  get _name(): string {
+    return this._givenName ?? `Task-${this._num}`;
   }
 
   /** Python's `Task.get_name()`. */
@@ -78,7 +91,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
 
   /** Python's `Task.set_name(value)`. */
   setName(value: unknown): void {
-    this._name = String(value);
+    this._givenName = String(value);
   }
 
   /** Python's `Task.get_coro()`. */
@@ -143,7 +156,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       }
       this._step(failed, outcome);
     } else {
-      this._step(kind === Pending.StepWithError, value);
+      this._step(kind === Pending.StepWithError, kind === Pending.StepWithValue ? value : undefined);
     }
   }
 
@@ -186,6 +199,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       this._runCoroutine(throwing, exc);
     } finally {
       this._line = cursor.l;
+      session.flushRecent();
       loop._currentTask = prevTask;
       session.hooks.stepEnded?.(this, this._futWaiter);
     }
@@ -194,9 +208,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   /** Python's `Task.__step_run_and_handle_result`, with inline awaits trampolined on `_stack`. */
   private _runCoroutine(throwing: boolean, exc: unknown): void {
     const root = this._coro as Coroutine;
-    const stack = this._stack;
+    let stack = this._stack;
     const cursor = this._loop._session.cursor;
-    let coro: Coroutine = stack.length > 0 ? stack[stack.length - 1] : root;
+    let coro: Coroutine = stack !== null && stack.length > 0 ? stack[stack.length - 1] : root;
     let value: unknown = throwing ? undefined : exc;
     if (coro.state === CoroState.Closed && coro === root && !throwing) {
       throwing = true;
@@ -230,12 +244,22 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       throwing = false;
       value = undefined;
       if (y instanceof Coroutine) {
+        if (y.state === CoroState.Created && y._yieldsOnce()) {
+          // `await asyncio.sleep(0)`: the sleep would yield once and return its result; skip the round trip through it.
+          y.state = CoroState.Closed;
+          this._pending = Pending.StepWithValue;
+          this._pendingValue = y._onceResult();
+          this._loop._readyPush(this);
+          this._loop._session.hooks.taskScheduled?.(this, null);
+          return;
+        }
         if (y.state !== CoroState.Created) {
           throwing = true;
           exc = new RuntimeError(y.state === CoroState.Closed ? "cannot reuse already awaited coroutine" : "coroutine is being awaited already");
           continue;
         }
         coro.pausedLine = cursor.l;
+        if (stack === null) stack = this._stack = [];
         stack.push(y);
         coro = y;
         continue;
@@ -268,13 +292,14 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
         this._scheduleStep();
         return;
       }
+      if (y === READY) continue;
       throwing = true;
       exc = new TypeError(`'${pyTypeName(y)}' object can't be awaited${hintFor(y)}`);
     }
   }
 
   private _pop(): Coroutine {
-    const stack = this._stack;
+    const stack = this._stack as Coroutine[];
     stack.pop();
     const parent = stack.length > 0 ? stack[stack.length - 1] : (this._coro as Coroutine);
     this._loop._session.cursor.l = parent.pausedLine;

@@ -152,7 +152,7 @@ export class TraceRecorder implements Instrument {
 
   taskScheduled(task: Task, cause: Future | null): void {
     if (task._hidden) return;
-    this.push(K.taskWake, task._id, cause === null ? 0 : cause._label.target || (cause as { _id?: number })._id || 0, 0, -1, 0);
+    this.push(K.taskWake, task._id, cause === null ? 0 : cause._waitLabel().target || (cause as { _id?: number })._id || 0, 0, -1, 0);
   }
 
   stepBegan(task: Task): void {
@@ -164,7 +164,7 @@ export class TraceRecorder implements Instrument {
     if (task._hidden) return;
     if (waitingOn === null) this.push(K.stepEnd, task._id, 0, 0, -1, 0);
     else {
-      const w = waitingOn._label;
+      const w = waitingOn._waitLabel();
       this.push(K.stepEnd, task._id, w.target, 0, this.intern(w.text), this.waitKind(w.kind));
     }
   }
@@ -181,7 +181,7 @@ export class TraceRecorder implements Instrument {
     const session = this.session as Session;
     timer.traceId = session.nextId();
     const task = session.loop?._currentTask;
-    this.push(K.timerSet, timer.traceId, task ? task._id : 0, timer.when, this.intern(timer.label), 0);
+    this.push(K.timerSet, timer.traceId, task ? task._id : 0, timer.when, this.intern(timer.labelText()), 0);
   }
 
   timerFired(timer: TimerHandle): void {
@@ -218,9 +218,9 @@ export class TraceRecorder implements Instrument {
     this.push(K.httpEnd, req.id, 0, 0, this.intern(outcome), 0);
   }
 
-  primitiveChanged(state: PrimitiveState): void {
-    if (!this.primitives.has(state.id)) this.primitives.set(state.id, { kind: state.kind, label: state.label });
-    this.push(K.prim, state.id, state.waiters, state.value, -1, 0);
+  primitiveChanged(p: PrimitiveState): void {
+    if (!this.primitives.has(p._id)) this.primitives.set(p._id, { kind: p._kind, label: p._label });
+    this.push(K.prim, p._id, p._waiting, p._value, -1, 0);
   }
 
   output(text: string, stream: Stream, time: number): void {

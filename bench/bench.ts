@@ -1,0 +1,230 @@
+/**
+ * Runtime benchmarks (../shared/bench.md): the four workloads as snippets,
+ * run through the same pipeline as the browser (compile, evaluate on a
+ * fresh session each time), tracing off and on, beside plain promises.
+ *
+ *   node bench/bench.ts                         the table (all workloads)
+ *   node bench/bench.ts W4 30000 [--trace] [--min-time S] [--min-iters K] [--impl async-lab|promises]
+ *                                               one measurement; last stdout line is JSON
+ *
+ * Protocol: repeat until at least K runs and S seconds; the first run is
+ * reported as cold, the median of the second half as warm. The timed region
+ * is `asyncio.run(main())` — creating, scheduling and finishing the tasks —
+ * measured from the runtime's run hooks; compiling and input generation
+ * (W4's durations, drawn at the snippet's top level) are outside it.
+ */
+import { readFileSync } from "node:fs";
+import type { Instrument } from "../src/runtime/core/instrument.ts";
+import { Session, withSession } from "../src/runtime/core/session.ts";
+import { TraceRecorder } from "../src/runtime/trace/recorder.ts";
+import { instantiate } from "../src/sandbox/evaluate.ts";
+import { createHost } from "../src/sandbox/host.ts";
+import { compile } from "../src/sandbox/transform/compile.ts";
+import { MODULE_NAMES } from "../src/runtime/modules.ts";
+import { PROMISE_WORKLOADS } from "./promises.ts";
+
+const UNITS: Record<string, string> = { W1: "steps/s", W2: "tasks/s", W3: "tasks/s", W4: "tasks/s" };
+const DEFAULT_N: Record<string, number> = { W1: 3000, W2: 20000, W3: 50000, W4: 30000 };
+/** CPython asyncio on this machine (bench.md, medians), for the ratio column. */
+const CPYTHON: Record<string, number> = { W1: 693_000, W2: 49_000, W3: 71_000, W4: 35_000 };
+/** The best JavaScript design measured here: own run loop + packed trace (bench.md). */
+const BEST_JS_TRACED: Record<string, number> = { W1: 31_000_000, W2: 2_250_000, W3: 2_100_000, W4: 718_000 };
+
+const ops = (workload: string, n: number) => (workload === "W1" ? n * 100 : n);
+
+interface Measurement {
+  impl: string;
+  workload: string;
+  n: number;
+  ops: number;
+  unit: string;
+  elapsed_s: number;
+  throughput: number;
+  iters: number;
+  cold_elapsed_s: number;
+  cold_throughput: number;
+  virtual_end_s: number | null;
+  trace: boolean;
+  trace_events: number;
+  ok: boolean;
+}
+
+/** One run of a workload snippet; returns seconds spent in asyncio.run and what the run produced. */
+function runOnce(fn: ReturnType<typeof instantiate>, recorder: TraceRecorder | null): { seconds: number; ok: boolean; virtualEnd: number; events: number } {
+  let start = 0;
+  let end = 0;
+  const timer: Instrument = {
+    runStarted: () => (start = performance.now()),
+    runEnded: () => (end = performance.now()),
+  };
+  recorder?.reset();
+  const host = createHost();
+  let printed = "";
+  const session = new Session({
+    instruments: recorder ? [timer, recorder] : [timer],
+    cursor: host,
+    budgets: { maxSteps: 1e12, maxTasks: 1e9, maxVirtualTime: 1e9 },
+    onOutput: (r) => (printed += r.text),
+  });
+  recorder?.attach(session);
+  let ok = true;
+  try {
+    withSession(session, () => fn(host));
+  } catch (e) {
+    ok = false;
+    console.error(e);
+  }
+  return { seconds: (end - start) / 1000, ok: ok && printed === "ok\n", virtualEnd: session.lastTime, events: recorder?.size ?? 0 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+async function measure(workload: string, n: number, opts: { trace: boolean; minTime: number; minIters: number; impl: string }): Promise<Measurement> {
+  const times: number[] = [];
+  let ok = true;
+  let virtualEnd: number | null = null;
+  let events = 0;
+  const t0 = performance.now();
+  if (opts.impl === "promises") {
+    const run = PROMISE_WORKLOADS[workload];
+    while (times.length < opts.minIters || performance.now() - t0 < opts.minTime * 1000) {
+      const s = performance.now();
+      try {
+        await run(n);
+      } catch {
+        ok = false;
+      }
+      times.push((performance.now() - s) / 1000);
+    }
+  } else {
+    const source = readFileSync(new URL(`./snippets/${workload}.ts`, import.meta.url), "utf8").replace("__N__", String(n));
+    const compiled = compile(source, { modules: MODULE_NAMES });
+    if (!compiled.ok) throw new Error(`${workload}: ${compiled.error.message}`);
+    const fn = instantiate(compiled.code);
+    const recorder = opts.trace ? new TraceRecorder(50_000_000) : null;
+    while (times.length < opts.minIters || performance.now() - t0 < opts.minTime * 1000) {
+      const r = runOnce(fn, recorder);
+      ok &&= r.ok;
+      virtualEnd = r.virtualEnd;
+      events = r.events;
+      times.push(r.seconds);
+    }
+  }
+  const warm = median(times.slice(Math.floor(times.length / 2)));
+  const o = ops(workload, n);
+  return {
+    impl: opts.impl,
+    workload,
+    n,
+    ops: o,
+    unit: UNITS[workload],
+    elapsed_s: warm,
+    throughput: Math.round(o / warm),
+    iters: times.length,
+    cold_elapsed_s: times[0],
+    cold_throughput: Math.round(o / times[0]),
+    virtual_end_s: virtualEnd,
+    trace: opts.trace,
+    trace_events: events,
+    ok,
+  };
+}
+
+function parse(argv: string[]) {
+  const [workload, nText] = argv;
+  const flag = (name: string, dflt: number) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? Number(argv[i + 1]) : dflt;
+  };
+  const implAt = argv.indexOf("--impl");
+  return {
+    workload,
+    n: nText !== undefined && /^\d+$/.test(nText) ? Number(nText) : DEFAULT_N[workload],
+    trace: argv.includes("--trace"),
+    minTime: flag("--min-time", 2),
+    minIters: flag("--min-iters", 5),
+    impl: implAt >= 0 ? argv[implAt + 1] : "async-lab",
+  };
+}
+
+const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : x >= 1e3 ? `${(x / 1e3).toFixed(0)}k` : String(x));
+
+/** CPython's asyncio on this machine now (bench/cpython.py), or null without python3. */
+async function cpython(workload: string, n: number): Promise<Measurement | null> {
+  const { execFileSync } = await import("node:child_process");
+  try {
+    const out = execFileSync("python3", [new URL("./cpython.py", import.meta.url).pathname, workload, String(n), "3"], { encoding: "utf8" });
+    return JSON.parse(out.trim().split("\n").pop() as string) as Measurement;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The table. This machine's speed drifts (shared, throttled cores), so
+ * CPython is measured here too, in rounds interleaved with ours, and the
+ * ratio is the median of per-round ratios: that number means something even
+ * when absolute figures swing.
+ */
+async function table(): Promise<void> {
+  const ROUNDS = 3;
+  console.log("Async Lab runtime benchmarks (bench.md workloads). Throughput is the median of warm runs; cold is the first run in a fresh process.");
+  console.log(`Each workload: ${ROUNDS} rounds of [CPython asyncio, Async Lab traced, Async Lab untraced, plain promises], interleaved.\n`);
+  console.log("| workload | N | unit | traced (cold) | untraced (cold) | plain promises | CPython here | traced ÷ CPython | cold traced ÷ CPython | trace events |");
+  console.log("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+  let allOk = true;
+  const summary: string[] = [];
+  for (const w of ["W1", "W2", "W3", "W4"]) {
+    const n = DEFAULT_N[w];
+    const rows: { on: Measurement; off: Measurement; floor: Measurement; py: Measurement | null }[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const py = await cpython(w, n);
+      const on = await child(w, n, true, "async-lab");
+      const off = await child(w, n, false, "async-lab");
+      const floor = await child(w, n, false, "promises");
+      allOk &&= on.ok && off.ok && floor.ok;
+      rows.push({ on, off, floor, py });
+    }
+    const med = (f: (x: (typeof rows)[number]) => number) => median(rows.map(f));
+    const on = med((x) => x.on.throughput);
+    const onCold = med((x) => x.on.cold_throughput);
+    const off = med((x) => x.off.throughput);
+    const offCold = med((x) => x.off.cold_throughput);
+    const floor = med((x) => x.floor.throughput);
+    const hasPy = rows.every((x) => x.py !== null);
+    const py = hasPy ? med((x) => (x.py as Measurement).throughput) : CPYTHON[w];
+    const ratio = hasPy ? med((x) => x.on.throughput / (x.py as Measurement).throughput) : on / CPYTHON[w];
+    const coldRatio = hasPy ? med((x) => x.on.cold_throughput / (x.py as Measurement).throughput) : onCold / CPYTHON[w];
+    console.log(
+      `| ${w} | ${n} | ${UNITS[w]} | ${fmt(on)} (${fmt(onCold)}) | ${fmt(off)} (${fmt(offCold)}) | ${fmt(floor)} | ${fmt(py)}${hasPy ? "" : " (bench.md)"} | ${ratio.toFixed(1)}× | ${coldRatio.toFixed(1)}× | ${rows[0].on.trace_events.toLocaleString("en-US")} |`,
+    );
+    summary.push(`${w} ${ratio.toFixed(1)}×`);
+  }
+  console.log(`\nGoal (bench.md): traced ≥ 10× CPython warm, cold ≥ 1× CPython. Measured: ${summary.join(", ")}. Checks ${allOk ? "passed" : "FAILED"}.`);
+  if (!allOk) process.exitCode = 1;
+}
+
+async function child(workload: string, n: number, trace: boolean, impl: string): Promise<Measurement> {
+  const { execFileSync } = await import("node:child_process");
+  const args = [new URL(import.meta.url).pathname, workload, String(n), "--impl", impl, "--min-time", "2", "--min-iters", "7"];
+  if (trace) args.push("--trace");
+  const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split("\n").pop() as string) as Measurement;
+}
+
+const argv = process.argv.slice(2);
+if (argv.length === 0) await table();
+else {
+  const o = parse(argv);
+  if (!(o.workload in UNITS) || !(o.n > 0)) {
+    console.error("usage: node bench/bench.ts [W1|W2|W3|W4 N [--trace] [--min-time S] [--min-iters K] [--impl async-lab|promises]]");
+    process.exit(2);
+  }
+  const m = await measure(o.workload, o.n, o);
+  console.log(JSON.stringify(m));
+  if (!m.ok) process.exitCode = 1;
+}
