@@ -56,6 +56,8 @@ export function renderLines(list: HTMLElement, lines: readonly OutputLine[]): HT
     const li = el("li", `al-out-line al-out-${line.stream}`);
     li.dataset.time = String(line.time);
     li.dataset.line = String(i);
+    // The output item (= the n-th print event of the trace) that started this line.
+    li.dataset.item = String(line.index);
     li.append(el("span", "al-out-time", line.time.toFixed(3)));
     li.append(el("span", "al-out-task", line.task ?? (line.stream === "warning" ? "warning" : "")));
     li.append(el("span", "al-out-text", line.text));

@@ -178,6 +178,28 @@ export class PlaygroundElement extends HTMLElement {
     }
     this.status(summary(result), result.ok ? "ok" : "error");
     this.dispatchEvent(new CustomEvent<RunEventDetail>("al-run", { detail: { result, source }, bubbles: true }));
+    if (result.trace) {
+      // The timeline is its own chunk, loaded after the first run: pages stay light until then.
+      import("../timeline/mount.ts").then(
+        (m) => m.showRun(this, result, source),
+        (e: unknown) => this.status(`The timeline could not load: ${e instanceof Error ? e.message : String(e)}`, "error"),
+      );
+    }
+  }
+
+  /** Marks the line under the timeline's playhead in the code (null: none). */
+  markLine(line: number | null): void {
+    this.code.markCurrent(line);
+  }
+
+  /** The output panel's lines, in order (the timeline reveals them during playback). */
+  outputLines(): HTMLLIElement[] {
+    return [...this.el("output").querySelectorAll<HTMLLIElement>("li")];
+  }
+
+  /** Where the timeline draws. */
+  timelineHost(): HTMLElement {
+    return this.el("timeline");
   }
 
   private reset(): void {
