@@ -91,6 +91,8 @@ export default defineConfig({
       // themes (Night Owl, tinted with our --sl-color-* values), switched by
       // Starlight's `data-theme` attribute, so code follows the theme picker.
       expressiveCode: {},
+      // Heading links also copy the section's address (for instructors).
+      components: { MarkdownContent: "./src/components/MarkdownContent.astro" },
       lastUpdated: false,
       credits: false,
     }),
