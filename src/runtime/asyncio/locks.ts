@@ -52,6 +52,18 @@ abstract class Primitive {
 
   abstract get _kind(): string;
 
+  /** @internal The words in brackets of Python's repr: "locked", "unlocked, value:2"... */
+  protected abstract _reprState(): string;
+
+  /** Python's repr: `<asyncio.locks.Lock object [locked, waiters:2]>`. */
+  __repr__(): string {
+    const n = this._waiters.size;
+    return `<asyncio.locks.${this._reprName} object [${this._reprState()}${n ? `, waiters:${n}` : ""}]>`;
+  }
+
+  /** @internal The class name in repr (classes are renamed by minifiers, so not `constructor.name`). */
+  protected abstract get _reprName(): string;
+
   /** @internal Reports the current state to the trace. */
   _changed(): void {
     const hook = this._session.hooks.primitiveChanged;
@@ -232,9 +244,11 @@ export class Lock extends AcquireRelease {
     return "lock";
   }
 
-  __repr__(): string {
-    const n = this._waiters.size;
-    return `<asyncio.locks.Lock object [${this._locked ? "locked" : "unlocked"}${n ? `, waiters:${n}` : ""}]>`;
+  protected _reprState(): string {
+    return this._locked ? "locked" : "unlocked";
+  }
+  protected get _reprName(): string {
+    return "Lock";
   }
 }
 
@@ -298,9 +312,11 @@ export class Event extends Primitive {
     return "event";
   }
 
-  __repr__(): string {
-    const n = this._waiters.size;
-    return `<asyncio.locks.Event object [${this._flag ? "set" : "unset"}${n ? `, waiters:${n}` : ""}]>`;
+  protected _reprState(): string {
+    return this._flag ? "set" : "unset";
+  }
+  protected get _reprName(): string {
+    return "Event";
   }
 }
 
@@ -433,9 +449,11 @@ export class Condition extends AcquireRelease {
     return "condition";
   }
 
-  __repr__(): string {
-    const n = this._waiters.size;
-    return `<asyncio.locks.Condition object [${this.locked() ? "locked" : "unlocked"}${n ? `, waiters:${n}` : ""}]>`;
+  protected _reprState(): string {
+    return this.locked() ? "locked" : "unlocked";
+  }
+  protected get _reprName(): string {
+    return "Condition";
   }
 }
 
@@ -508,7 +526,7 @@ export class Semaphore extends AcquireRelease {
   }
 
   get _label(): string {
-    return `${this.constructor === Semaphore ? "Semaphore" : "BoundedSemaphore"}(${this._initial})`;
+    return `${this._reprName}(${this._initial})`;
   }
   get _value(): number {
     return this._permits;
@@ -517,10 +535,11 @@ export class Semaphore extends AcquireRelease {
     return "semaphore";
   }
 
-  __repr__(): string {
-    const n = this._waiters.size;
-    const extra = this.locked() ? "locked" : `unlocked, value:${this._permits}`;
-    return `<asyncio.locks.${this.constructor === Semaphore ? "Semaphore" : "BoundedSemaphore"} object [${extra}${n ? `, waiters:${n}` : ""}]>`;
+  protected _reprState(): string {
+    return this.locked() ? "locked" : `unlocked, value:${this._permits}`;
+  }
+  protected get _reprName(): string {
+    return this instanceof BoundedSemaphore ? "BoundedSemaphore" : "Semaphore";
   }
 }
 
