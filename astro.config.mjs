@@ -87,10 +87,12 @@ export default defineConfig({
       markdown: { headingLinks: true },
       pagefind: true,
       // Expressive Code highlights every code block (and `<Code>`) at build
-      // time. Left on its defaults: the "starlight-dark" / "starlight-light"
-      // themes (Night Owl, tinted with our --sl-color-* values), switched by
-      // Starlight's `data-theme` attribute, so code follows the theme picker.
-      expressiveCode: {},
+      // time, with its default "starlight-dark" / "starlight-light" themes
+      // (Night Owl, tinted with our --sl-color-* values) switched by
+      // Starlight's `data-theme` attribute. Long lines wrap (indent kept):
+      // a block that scrolled sideways would need a keyboard focus stop,
+      // which Expressive Code adds only after a delay.
+      expressiveCode: { defaultProps: { wrap: true, preserveIndent: true } },
       // Heading links also copy the section's address (for instructors).
       components: { MarkdownContent: "./src/components/MarkdownContent.astro" },
       lastUpdated: false,

@@ -36,7 +36,7 @@ export async function openPage(context: BrowserContext, path: string): Promise<W
     if (u.startsWith("data:") || u.startsWith("blob:")) return;
     if (new URL(u).host !== base.host) foreignRequests.push(u);
   });
-  await page.goto(new URL(path, base).href);
+  await page.goto(new URL(path, base).href, { timeout: 90_000 });
   return { page, errors, foreignRequests };
 }
 
