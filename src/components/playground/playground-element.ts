@@ -151,6 +151,11 @@ export class PlaygroundElement extends HTMLElement {
     const source = this.source;
     if (this.mode === "edited") saveEdit(this.playgroundId, source);
     this.running = true;
+    // The timeline (if loaded) stops playback and dims the last run until this one arrives.
+    this.dispatchEvent(new CustomEvent("al-run-start"));
+    // Its chunk loads alongside the run, so it is there with the output (no flash of every line before playback).
+    const timeline = import("../timeline/mount.ts");
+    timeline.catch(() => undefined);
     const runButton = this.el<HTMLButtonElement>("run");
     runButton.setAttribute("aria-busy", "true");
     this.status("Running…");
@@ -179,8 +184,8 @@ export class PlaygroundElement extends HTMLElement {
     this.status(summary(result), result.ok ? "ok" : "error");
     this.dispatchEvent(new CustomEvent<RunEventDetail>("al-run", { detail: { result, source }, bubbles: true }));
     if (result.trace) {
-      // The timeline is its own chunk, loaded after the first run: pages stay light until then.
-      import("../timeline/mount.ts").then(
+      // The timeline is its own chunk, loaded with the first run: pages stay light until then.
+      timeline.then(
         (m) => m.showRun(this, result, source),
         (e: unknown) => this.status(`The timeline could not load: ${e instanceof Error ? e.message : String(e)}`, "error"),
       );

@@ -1,0 +1,137 @@
+/**
+ * Events in words, for the table view, the live narration and tooltips.
+ * Plain strings (inserted as text, never HTML): task names and printed
+ * text come from learner code.
+ */
+import type { TraceEvent } from "../../runtime/trace/schema.ts";
+import { shortUrl, type TimelineModel } from "./model.ts";
+import { fmtDuration, fmtTime } from "./scale.ts";
+
+export interface Described {
+  /** Who: a task name, "event loop", "thread 0", a primitive or a host. */
+  readonly who: string;
+  /** What, short: "runs", "waits", "is ready", "prints"... */
+  readonly what: string;
+  /** Details: what it waits on, what it printed, how it ended. */
+  readonly detail: string;
+}
+
+/** Quotes printed text for a sentence, shortened. */
+export function quote(text: string, max = 60): string {
+  const one = text.replace(/\n$/, "").replace(/\n/g, " ⏎ ");
+  return `“${one.length > max ? `${one.slice(0, max - 1)}…` : one}”`;
+}
+
+export function describe(model: TimelineModel, order: number): Described {
+  const e = model.events[order];
+  const name = (id: number) => model.taskName(id) || `task ${id}`;
+  const label = (id: number, fallback: string) => model.labels.get(id) ?? fallback;
+  switch (e.kind) {
+    case "run.start":
+      return { who: "event loop", what: "starts", detail: `asyncio.run() starts the event loop${e.run ? ` (run ${e.run + 1})` : ""}` };
+    case "run.end":
+      return { who: "event loop", what: "stops", detail: `asyncio.run() returns after ${fmtTime(e.t)} of loop time` };
+    case "task.create": {
+      const info = model.taskLanes.get(e.task)?.info;
+      return { who: name(e.task), what: "created", detail: `task for ${info?.coro ?? "?"}(), created by ${e.parent ? name(e.parent) : "asyncio.run()"}; joins the ready queue` };
+    }
+    case "task.wake":
+      return { who: name(e.task), what: "is ready", detail: `joins the ready queue${wakeCause(model, order)}` };
+    case "step.begin":
+      return { who: name(e.task), what: "runs", detail: `the loop resumes ${name(e.task)}${e.line ? ` at line ${e.line}` : ""}` };
+    case "step.end":
+      if (e.wait) return { who: name(e.task), what: "waits", detail: `awaits ${e.wait.text}; gives control back to the loop` };
+      return { who: name(e.task), what: "yields", detail: isDone(model, e.task, order) ? "its last step ends" : "gives control back, ready to run again" };
+    case "task.done": {
+      const info = model.taskLanes.get(e.task)?.info;
+      const detail = e.outcome === "result" ? `finished, returned ${info?.detail ?? "?"}` : e.outcome === "error" ? `failed: ${info?.detail ?? "error"}` : "was cancelled";
+      return { who: name(e.task), what: e.outcome === "result" ? "done" : e.outcome === "error" ? "error" : "cancelled", detail };
+    }
+    case "timer.set":
+      return { who: e.task ? name(e.task) : "event loop", what: "timer set", detail: `${e.label}, due at ${fmtTime(e.when)}` };
+    case "timer.fire":
+      return { who: "event loop", what: "timer fires", detail: label(e.timer, "timer") };
+    case "timer.cancel":
+      return { who: "event loop", what: "timer cancelled", detail: label(e.timer, "timer") };
+    case "loop.block":
+      return { who: e.task ? name(e.task) : "event loop", what: "blocks the loop", detail: `${e.label} freezes the loop for ${fmtDuration(e.seconds)}: nothing else can run` };
+    case "job.queue":
+      return { who: "executor", what: "job queued", detail: `${e.label} waits for a worker thread` };
+    case "job.start":
+      return { who: `thread ${e.worker}`, what: "job starts", detail: `${e.label} runs on worker thread ${e.worker}` };
+    case "job.end":
+      return { who: `thread ${e.worker}`, what: e.ok ? "job done" : "job failed", detail: `${e.label} ${e.ok ? "returned" : "raised"}` };
+    case "http.start":
+      return {
+        who: e.task ? name(e.task) : "thread",
+        what: "request sent",
+        detail: `${e.method} ${shortUrl(e.url)}${e.blocking ? " (blocking: requests)" : ""}`,
+      };
+    case "http.end":
+      return { who: hostOf(model, e.req), what: "response", detail: `${label(e.req, "request")} → ${e.outcome}` };
+    case "prim": {
+      const lane = model.lanes.find((l) => l.kind === "prim" && l.id === e.prim);
+      const kind = lane?.kind === "prim" ? lane.primKind : "primitive";
+      return { who: label(e.prim, "primitive"), what: "state", detail: primText(kind, e.value, e.waiters) };
+    }
+    case "print":
+      return {
+        who: e.task ? name(e.task) : "main thread",
+        what: e.stream === "warning" ? "warning" : e.stream === "stderr" ? "prints (stderr)" : "prints",
+        detail: quote(e.text, 200),
+      };
+  }
+}
+
+/** "2 free · 7 waiting", "held · 1 waiting", "set", "3 items". */
+export function primText(kind: string, value: number, waiters: number): string {
+  let v: string;
+  switch (kind) {
+    case "semaphore":
+      v = `${value} free`;
+      break;
+    case "lock":
+    case "condition":
+      v = value > 0 ? "free" : "held";
+      break;
+    case "event":
+      v = value > 0 ? "set" : "not set";
+      break;
+    case "queue":
+      v = `${value} ${value === 1 ? "item" : "items"}`;
+      break;
+    default:
+      v = String(value);
+  }
+  return waiters > 0 ? `${v} · ${waiters} waiting` : v;
+}
+
+function hostOf(model: TimelineModel, req: number): string {
+  for (const lane of model.lanes) if (lane.kind === "host" && lane.requests.some((r) => r.req === req)) return lane.host;
+  return "network";
+}
+
+function isDone(model: TimelineModel, task: number, order: number): boolean {
+  for (let k = order - 1; k >= 0 && k >= order - 64; k--) {
+    const e = model.events[k];
+    if (e.kind === "task.done" && e.task === task) return true;
+    if (e.kind === "step.begin" && e.task === task) return false;
+  }
+  return false;
+}
+
+/** ", woken by Task-3" / ", its timer (sleep 1 s) fired" / ", GET x answered". */
+function wakeCause(model: TimelineModel, order: number): string {
+  const e = model.events[order] as Extract<TraceEvent, { kind: "task.wake" }>;
+  const lane = model.taskLanes.get(e.task);
+  const seg = lane?.segments.find((s) => s.kind === "ready" && s.from === order);
+  if (seg?.waker && seg.waker !== e.task) {
+    const cause = e.cause && model.labels.has(e.cause) && e.cause !== seg.waker ? ` (${model.labels.get(e.cause)})` : "";
+    return `: ${model.taskName(seg.waker)} woke it${cause}`;
+  }
+  if (e.cause && model.labels.has(e.cause)) return `: ${model.labels.get(e.cause)} is ready for it`;
+  const before = lane?.segments.find((s) => s.kind === "waiting" && s.to === order);
+  if (before?.timeout) return `: ${before.timeout} expired`;
+  if (before?.wait) return `: ${before.wait.text} is over`;
+  return "";
+}

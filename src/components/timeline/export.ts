@@ -1,0 +1,38 @@
+/**
+ * Downloads: the trace as Trace Event Format JSON (Perfetto and
+ * chrome://tracing open it) and the timeline as a standalone SVG.
+ */
+import type { Trace } from "../../runtime/trace/schema.ts";
+import { toTraceEventFormat } from "../../runtime/trace/perfetto.ts";
+
+/** The trace as Trace Event Format JSON text. */
+export function traceEventJson(trace: Trace): string {
+  return JSON.stringify(toTraceEventFormat(trace));
+}
+
+/** A standalone SVG document from a drawn <svg> (presentation attributes only, so no page CSS is needed). */
+export function standaloneSvg(svg: SVGSVGElement, title: string): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  copy.removeAttribute("class");
+  copy.removeAttribute("style");
+  copy.removeAttribute("aria-hidden");
+  copy.setAttribute("role", "img");
+  const t = document.createElementNS("http://www.w3.org/2000/svg", "title");
+  t.textContent = title;
+  copy.prepend(t);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
+}
+
+/** Saves `text` as a file. */
+export function download(text: string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

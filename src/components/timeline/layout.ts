@@ -1,0 +1,159 @@
+/**
+ * Where things go: one or two runs (a pinned one above the current one),
+ * their lanes as rows with heights, and one horizontal scale shared by
+ * all — so two runs compare at a glance.
+ */
+import type { Lane, TimelineModel } from "./model.ts";
+import { expansions, slotWidth, Warp } from "./scale.ts";
+
+export interface Section {
+  readonly model: TimelineModel;
+  /** Drawn axis (instants spread or not). */
+  readonly warp: Warp;
+  /** Per order (plus one for the end of the run): position on the drawn axis. */
+  readonly pos: Float64Array;
+  /** "Pinned run", "This run"; null when only one run is shown. */
+  readonly title: string | null;
+  /** True for the pinned run: drawn, not played. */
+  readonly pinned: boolean;
+}
+
+export interface Row {
+  readonly section: number;
+  /** null: the section's header row. */
+  readonly lane: Lane | null;
+  readonly y: number;
+  readonly h: number;
+}
+
+export interface Scene {
+  readonly sections: readonly Section[];
+  readonly rows: readonly Row[];
+  /** Pixels per unit of axis (a second, where instants are not spread). */
+  readonly pxPerW: number;
+  readonly labelW: number;
+  readonly axisH: number;
+  /** Room after the end of the run (for the end label and results). */
+  readonly padRight: number;
+  /** Whole drawing, in px. */
+  readonly width: number;
+  readonly height: number;
+  readonly fontPx: number;
+  readonly spread: boolean;
+  /** Axis units across all sections. */
+  readonly span: number;
+  /** First and last row index of each section. */
+  readonly sectionRows: readonly { readonly first: number; readonly last: number }[];
+  /** Row index of each lane (lanes are objects of one section's model). */
+  readonly rowOf: ReadonlyMap<Lane, number>;
+}
+
+/** A drawn axis for a model: instants spread by `perSlot` (0: true time). */
+export function sectionOf(model: TimelineModel, perSlot: number, title: string | null, pinned: boolean): Section {
+  const exp = expansions(model.instants, perSlot);
+  const warp = new Warp(
+    model.instants.map((i) => i.t),
+    exp,
+    model.endTime,
+  );
+  const n = model.events.length;
+  const pos = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) pos[k] = warp.at(model.instantOf[k], model.frac[k]);
+  pos[n] = warp.length;
+  return { model, warp, pos, title, pinned };
+}
+
+/** The per-step width that spreads this model's instants. */
+export function spreadFor(model: TimelineModel): number {
+  return slotWidth(model.endTime, model.totalSlots);
+}
+
+/** Lane height in units of the font size. */
+function laneHeight(lane: Lane | null, fontPx: number): number {
+  const u = Math.round(fontPx * 2.5);
+  if (lane === null) return Math.round(u * 1.05);
+  switch (lane.kind) {
+    case "prim":
+      return Math.round(u * 1.3);
+    case "host":
+      return Math.round(u * 1.15);
+    case "thread":
+      return Math.round(u * 0.9);
+    default:
+      return u;
+  }
+}
+
+export interface LayoutInput {
+  readonly sections: readonly Section[];
+  /** Width of the visible area, px. */
+  readonly viewWidth: number;
+  readonly fontPx: number;
+  readonly labelW: number;
+  /** 1 = the whole run fits the view. */
+  readonly zoom: number;
+  readonly spread: boolean;
+}
+
+export function layout(input: LayoutInput): Scene {
+  const { sections, viewWidth, fontPx, labelW, zoom } = input;
+  const axisH = Math.round(fontPx * 2.4);
+  const padRight = Math.round(fontPx * 7);
+  const rows: Row[] = [];
+  let y = 0;
+  sections.forEach((s, i) => {
+    if (s.title !== null) {
+      const h = laneHeight(null, fontPx);
+      rows.push({ section: i, lane: null, y, h });
+      y += h;
+    }
+    for (const lane of s.model.lanes) {
+      const h = laneHeight(lane, fontPx);
+      rows.push({ section: i, lane, y, h });
+      y += h;
+    }
+  });
+  const span = Math.max(1e-9, ...sections.map((s) => s.warp.length));
+  const avail = Math.max(80, viewWidth - labelW - padRight - 8);
+  const pxPerW = (avail / span) * zoom;
+  return {
+    sections,
+    rows,
+    pxPerW,
+    labelW,
+    axisH,
+    padRight,
+    width: Math.ceil(labelW + span * pxPerW + padRight + 8),
+    height: axisH + y + 4,
+    fontPx,
+    spread: input.spread,
+    span,
+    sectionRows: sections.map((_, i) => ({ first: rows.findIndex((r) => r.section === i), last: rows.findLastIndex((r) => r.section === i) })),
+    rowOf: new Map(rows.flatMap((r, i) => (r.lane ? [[r.lane, i] as const] : []))),
+  };
+}
+
+/** Index of the first row whose bottom is below `y` (content coordinates, below the axis). */
+export function firstRowAt(rows: readonly Row[], y: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  let r = rows.length;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].y + rows[mid].h > y) {
+      r = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return r;
+}
+
+/** Index of the first position ≥ w in a sorted array (binary search). */
+export function lowerBound(arr: ArrayLike<number>, w: number, lo = 0, hi = arr.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

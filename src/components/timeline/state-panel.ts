@@ -1,0 +1,137 @@
+/**
+ * "At the playhead": the current event in words, and the loop's state
+ * there — who runs, the ready queue, the timers, who waits on what — as
+ * lists a learner (or a screen reader) can read.
+ */
+import { describe } from "./describe.ts";
+import type { TimelineModel } from "./model.ts";
+import { fmtTime } from "./scale.ts";
+import { groupWaiters, type LoopState } from "./state-at.ts";
+
+const fmtCount = (n: number) => n.toLocaleString("en-US");
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function chip(text: string, kind = ""): HTMLSpanElement {
+  return el("span", `al-tl-chip${kind ? ` al-tl-chip-${kind}` : ""}`, text);
+}
+
+export class StatePanel {
+  readonly root: HTMLElement;
+  private readonly now: HTMLParagraphElement;
+  private readonly boxes: HTMLElement;
+  private readonly running: HTMLElement;
+  private readonly ready: HTMLElement;
+  private readonly timers: HTMLElement;
+  private readonly waiting: HTMLElement;
+  private readonly extra: HTMLElement;
+
+  constructor() {
+    this.root = el("div", "al-tl-state");
+    this.now = el("p", "al-tl-now");
+    this.boxes = el("div", "al-tl-boxes");
+    const box = (title: string, hint: string) => {
+      const b = el("div", "al-tl-box");
+      const t = el("p", "al-tl-box-title", title);
+      if (hint) t.append(el("span", "al-tl-box-hint", ` ${hint}`));
+      const body = el("div", "al-tl-box-body");
+      b.append(t, body);
+      this.boxes.append(b);
+      return body;
+    };
+    this.running = box("Running", "");
+    this.ready = box("Ready queue", "next first");
+    this.timers = box("Timers", "earliest first");
+    this.waiting = box("Waiting", "on what");
+    this.extra = el("p", "al-tl-extra");
+    this.root.append(this.now, this.boxes, this.extra);
+  }
+
+  update(model: TimelineModel, s: LoopState): void {
+    const n = model.events.length;
+    const name = (id: number) => model.taskName(id);
+    // The current event.
+    this.now.replaceChildren();
+    this.now.append(el("span", "al-tl-now-time", fmtTime(s.time)));
+    if (s.order < 0) {
+      this.now.append(el("span", "al-tl-now-step", `before the first of ${fmtCount(n)} events`));
+    } else {
+      const d = describe(model, s.order);
+      const line = model.lines[s.order];
+      this.now.append(el("span", "al-tl-now-step", `event ${fmtCount(s.order + 1)} of ${fmtCount(n)}`), el("strong", "", d.who), ` ${d.what}: ${d.detail}`);
+      if (line > 0) this.now.append(el("span", "al-tl-now-line", `line ${line}`));
+    }
+    // Running.
+    this.running.replaceChildren();
+    if (s.blocked) {
+      const p = el("p", "al-tl-blocked");
+      p.append(chip(s.blocked.task ? name(s.blocked.task) : "the loop", "blocked"), ` blocks the loop: ${s.blocked.label} until ${fmtTime(s.blocked.until)}. Nothing else can run; no timer fires.`);
+      this.running.append(p);
+    } else if (s.running) {
+      this.running.append(chip(name(s.running), "running"));
+    } else {
+      this.running.append(el("p", "al-tl-empty", s.order >= n - 1 && n > 0 ? "nothing: the run is over" : "nothing: the loop waits for the next timer or I/O"));
+    }
+    // Ready queue.
+    this.ready.replaceChildren();
+    if (s.readyCount === 0) this.ready.append(el("p", "al-tl-empty", "empty"));
+    else {
+      const ol = el("ol", "al-tl-list al-tl-queue");
+      for (const t of s.ready) {
+        const li = el("li");
+        li.append(chip(name(t), "ready"));
+        ol.append(li);
+      }
+      this.ready.append(ol);
+      if (s.readyCount > s.ready.length) this.ready.append(el("p", "al-tl-more", `+ ${fmtCount(s.readyCount - s.ready.length)} more`));
+    }
+    // Timers.
+    this.timers.replaceChildren();
+    if (s.timerCount === 0) this.timers.append(el("p", "al-tl-empty", "none"));
+    else {
+      const ul = el("ul", "al-tl-list");
+      for (const t of s.timers) {
+        const li = el("li");
+        li.append(el("span", "al-tl-when", fmtTime(t.when)), ` ${t.label}`);
+        if (t.task) li.append(el("span", "al-tl-dim", ` (${name(t.task)})`));
+        if (t.when < s.time - 1e-9) li.append(el("span", "al-tl-late", " overdue"));
+        ul.append(li);
+      }
+      this.timers.append(ul);
+      if (s.timerCount > s.timers.length) this.timers.append(el("p", "al-tl-more", `+ ${fmtCount(s.timerCount - s.timers.length)} more`));
+    }
+    // Waiting, grouped by what.
+    this.waiting.replaceChildren();
+    const groups = groupWaiters(s.waiting);
+    if (groups.length === 0) this.waiting.append(el("p", "al-tl-empty", "nobody"));
+    else {
+      const ul = el("ul", "al-tl-list");
+      for (const g of groups.slice(0, 6)) {
+        const li = el("li");
+        li.append(el("span", "al-tl-what", g.text), ": ");
+        const shown = g.tasks.slice(0, 4);
+        shown.forEach((t, i) => {
+          if (i) li.append(" ");
+          li.append(chip(name(t)));
+        });
+        if (g.tasks.length > shown.length) li.append(el("span", "al-tl-dim", ` + ${fmtCount(g.tasks.length - shown.length)} more`));
+        ul.append(li);
+      }
+      this.waiting.append(ul);
+      if (groups.length > 6) this.waiting.append(el("p", "al-tl-more", `+ ${groups.length - 6} more kinds of wait`));
+    }
+    // Threads, requests, finished tasks.
+    const parts: string[] = [];
+    if (s.jobs.length) parts.push(`Executor: ${s.jobs.map((j) => `thread ${j.worker} runs ${j.label}`).join(", ")}${s.queuedJobs ? `; ${s.queuedJobs} queued` : ""}.`);
+    if (s.inFlight) parts.push(`${fmtCount(s.inFlight)} ${s.inFlight === 1 ? "request" : "requests"} in flight.`);
+    const done = s.done.result + s.done.error + s.done.cancelled;
+    if (done) parts.push(`Finished: ${fmtCount(s.done.result)} returned${s.done.error ? `, ${fmtCount(s.done.error)} failed` : ""}${s.done.cancelled ? `, ${fmtCount(s.done.cancelled)} cancelled` : ""}.`);
+    this.extra.textContent = parts.join(" ");
+    this.extra.hidden = parts.length === 0;
+  }
+}
