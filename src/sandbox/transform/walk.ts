@@ -126,8 +126,14 @@ export class Walker {
       );
       this.closers.push(` } catch (${cx.local("x")}) { ${flag} = true; ${err} = ${cx.local("x")}; } finally { yield ${h}.exit(${cm}, ${flag}, ${err}); }`);
     }
-    cx.edits.insert(decl.end, tail.join(""), "open", this.depth + 1);
     const closing = this.closers.splice(this.closers.length - decl.declarations.length).reverse().join("");
+    if (last === decl) {
+      // The last statement of its block: the try is empty, and opening and closing it
+      // share one offset, where closes would sort before opens. One insertion keeps the order.
+      cx.edits.insert(decl.end, tail.join("") + closing, "open", this.depth + 1);
+      return;
+    }
+    cx.edits.insert(decl.end, tail.join(""), "open", this.depth + 1);
     // Closes sort deepest first: between this list (depth) and its statements (depth + 1), later declarations deeper.
     cx.edits.insert(last.end, closing, "close", this.depth + 0.5 + this.usings * 1e-6);
   }

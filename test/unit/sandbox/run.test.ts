@@ -51,6 +51,16 @@ asyncio.run(main());`);
     expect(out).toBe("boom\nFalse\n");
   });
 
+  it("compiles an await using that is the last statement of its block (an empty async with body)", () => {
+    const out = stdout(`async function main() {
+  const sem = new asyncio.Semaphore(1);
+  { await using _s = sem; }
+  try { print(sem.locked()); } catch (e) { print("unreachable"); }
+}
+asyncio.run(main());`);
+    expect(out).toBe("False\n");
+  });
+
   it("waits for a TaskGroup's tasks at the end of its block and raises their errors together", () => {
     const out = stdout(`async function child(n: number) { await asyncio.sleep(n); if (n === 2) throw new ValueError("two"); print("child", n); }
 async function main() {
