@@ -6,7 +6,7 @@
  */
 import { errorName, excStr } from "../runtime/core/errors.ts";
 import type { Notice } from "../runtime/core/notices.ts";
-import { type Budgets, type OutputRecord, RunAborted, Session, withSession } from "../runtime/core/session.ts";
+import { type Budgets, DEFAULT_BUDGETS, type OutputRecord, RunAborted, Session, withSession } from "../runtime/core/session.ts";
 import { MODULE_NAMES } from "../runtime/modules.ts";
 import { TraceRecorder } from "../runtime/trace/recorder.ts";
 import type { Trace } from "../runtime/trace/schema.ts";
@@ -87,6 +87,12 @@ export function runSnippet(source: string, options: RunOptions = {}): RunResult 
 
 function execute(source: string, code: string, map: PositionMap, compileMs: number, options: RunOptions): RunResult {
   const output: OutputItem[] = [];
+  // The runtime caps what the program prints; warnings it says on its own
+  // (one per pending task after a limit stopped 100,000 of them) are capped
+  // here, so a result stays small enough to show.
+  const maxChars = 2 * (options.budgets?.maxOutputChars ?? DEFAULT_BUDGETS.maxOutputChars);
+  let chars = 0;
+  let dropped = 0;
   const recorder = options.trace === false ? null : (options.recorder ?? new TraceRecorder());
   recorder?.reset();
   const host = createHost();
@@ -96,6 +102,11 @@ function execute(source: string, code: string, map: PositionMap, compileMs: numb
     seed: options.seed,
     cursor: host,
     onOutput: (r) => {
+      chars += r.text.length;
+      if (chars > maxChars) {
+        dropped++;
+        return;
+      }
       output.push(r);
       options.onOutput?.(r);
     },
@@ -111,6 +122,11 @@ function execute(source: string, code: string, map: PositionMap, compileMs: numb
     error = toSnippetError(e, source, map, host.l);
     if (session.loop !== null) session.loop = null;
   }
+  if (dropped > 0) {
+    const note: OutputItem = { text: `... ${dropped.toLocaleString("en-US")} more messages not shown (output limit).`, stream: "warning", time: session.lastTime, task: null };
+    output.push(note);
+    options.onOutput?.(note);
+  }
   const runMs = performance.now() - t1;
   return {
     ok: error === null,
@@ -122,19 +138,53 @@ function execute(source: string, code: string, map: PositionMap, compileMs: numb
 }
 
 function toSnippetError(e: unknown, source: string, map: PositionMap, cursorLine: number): SnippetError {
-  if (e instanceof RunAborted) {
-    return { kind: "limit", name: e.kind, message: e.message, line: cursorLine, column: 0, frames: [], text: e.message };
+  // (A thrown Proxy can make even `instanceof` throw.)
+  if (safe(() => e instanceof RunAborted, false)) {
+    const a = e as RunAborted;
+    return { kind: "limit", name: a.kind, message: a.message, line: cursorLine, column: 0, frames: [], text: a.message };
   }
-  const tb = buildTraceback(e, source, map, cursorLine);
+  // Whatever was thrown is the snippet's: its getters, `toString` and proxy
+  // traps may throw too, and none of that may escape runSnippet.
+  const tb = safe(() => buildTraceback(e, source, map, cursorLine), { frames: [], text: "" });
   const last = tb.frames[tb.frames.length - 1];
-  const message = e instanceof Error ? e.message : String(e);
+  const python = pythonError(e);
+  const name = python?.name ?? safe(() => String(errorName(e)), "Exception");
+  const message = python?.message ?? safe(() => String(isError(e) ? e.message : String(e)), "(the error could not be shown)");
+  const text = python ? (python.message ? `${python.name}: ${python.message}` : python.name) : safe(() => excStr(e), `${name}: ${message}`);
   return {
     kind: "runtime",
-    name: errorName(e),
+    name,
     message,
     line: last?.line ?? cursorLine,
     column: last?.column ?? 0,
     frames: tb.frames,
-    text: `${tb.text}${excStr(e)}`,
+    text: `${tb.text}${text}`,
   };
+}
+
+/**
+ * The Python exception for an engine error that stands for one: a stack
+ * overflow is Python's `RecursionError`, a failed allocation its
+ * `MemoryError`. (A coroutine awaiting itself forever never grows the
+ * JavaScript stack — tasks trampoline their awaits — so that case is left
+ * to the wall-clock limit.)
+ */
+export function pythonError(e: unknown): { name: string; message: string } | null {
+  if (!safe(() => e instanceof RangeError, false)) return null;
+  const message = safe(() => String((e as RangeError).message), "");
+  if (/Maximum call stack size exceeded|too much recursion/i.test(message)) return { name: "RecursionError", message: "maximum recursion depth exceeded" };
+  if (/allocation failed|out of memory|Invalid string length|Invalid typed array length/i.test(message)) return { name: "MemoryError", message: "" };
+  return null;
+}
+
+function isError(e: unknown): e is Error {
+  return safe(() => e instanceof Error, false);
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
 }
