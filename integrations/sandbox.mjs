@@ -7,6 +7,13 @@
  * only its own inline boot script (by hash), eval (the snippet runner needs
  * `new Function`) and blob: workers — and no network at all.
  *
+ * The policy is the sandbox's wall: a blob: worker inherits it, so every
+ * way a worker has to the network — fetch, XMLHttpRequest, WebSocket,
+ * EventSource, WebTransport, sendBeacon (connect-src), importScripts and
+ * import() (script-src: no URL at all, not even blob:), nested workers
+ * (worker-src: blob: only, which cannot reach the network), fonts
+ * (font-src) — is refused by the browser, whatever the worker's code does.
+ *
  * Served from memory by the dev server and written to dist/sandbox/ on build.
  * The page learns the worker's URL (with a content hash) from the
  * `__SANDBOX_WORKER_URL__` / `__SANDBOX_FRAME_URL__` constants.
@@ -27,7 +34,7 @@ const bootFile = new URL("src/sandbox/frame/boot.js", root);
 export function frameCsp(bootHash) {
   return [
     "default-src 'none'",
-    `script-src 'sha256-${bootHash}' 'unsafe-eval' blob:`,
+    `script-src 'sha256-${bootHash}' 'unsafe-eval'`,
     "worker-src blob:",
     "connect-src 'none'",
     "img-src 'none'",
@@ -50,6 +57,9 @@ async function bundleWorker() {
     platform: "browser",
     write: false,
     legalComments: "none",
+    // Strict like the sources (ES modules), so a write to a frozen
+    // intrinsic throws here as it does in Node's tests, never fails silently.
+    banner: { js: '"use strict";' },
   });
   return result.outputFiles[0].text;
 }
