@@ -4,18 +4,32 @@
  * network) that starts the snippet worker; the page talks to the worker
  * over comlink on a private MessageChannel.
  *
- * A run that does not answer within the wall-clock limit (an infinite loop
- * never yields, so only killing its thread stops it) is stopped by removing
- * the whole iframe, worker included; a fresh one is booted at once so the
- * next Run is ready. Every reply is checked before use (`checkResult`):
- * whatever comes back from the worker is data from learner-controlled code.
+ * Layers, outside in: the page thread never runs learner code; the frame's
+ * opaque origin keeps the page, its storage and other tabs out of reach;
+ * its CSP (inherited by the worker) refuses every network request; the
+ * worker stubs its network/storage/timer globals with clear errors and
+ * freezes the intrinsics and the runtime before the first snippet
+ * (worker.ts); the channel only lets through answers to the page's own
+ * requests (guarded-port.ts), each a size-capped JSON document naming its
+ * run, checked field by field (check-result.ts).
+ *
+ * Stopping: a run that does not answer within the wall-clock limit (an
+ * infinite loop, or a loop of promise callbacks that starves the reply)
+ * is stopped by removing the whole iframe, worker included; a fresh one
+ * is booted at once so the next Run is ready. While a run is out, the page
+ * pings the frame: the frame answers from its own thread however busy the
+ * worker is, so silence means its process died — out of memory — and the
+ * page says so without waiting for the limit. A reply that asks the page
+ * to retire the worker (a stack overflow, a limit) gets the same fresh
+ * start for the next run.
  *
  * One client serves every playground on the page (one run at a time).
  */
 import * as Comlink from "comlink";
 import type { RunResult } from "../../sandbox/run.ts";
-import type { SandboxApi } from "../../sandbox/worker.ts";
-import { checkResult } from "./check-result.ts";
+import type { SandboxApi, SandboxOptions } from "../../sandbox/worker.ts";
+import { checkReply } from "./check-result.ts";
+import { guardPort } from "./guarded-port.ts";
 
 declare const __SANDBOX_WORKER_URL__: string;
 declare const __SANDBOX_FRAME_URL__: string;
@@ -35,11 +49,25 @@ export interface RunHandle {
 
 /** Real-time limit of one run. Lesson examples finish in milliseconds. */
 export const RUN_LIMIT_MS = 4000;
+/** The worker stops a runaway program itself this long before the limit, keeping its output. */
+const WORKER_MARGIN_MS = 1000;
+/** How often the frame is pinged during a run, and how long a silence means it crashed. */
+const PING_MS = 500;
+const SILENCE_MS = 2500;
+
+/** How long a sandbox may take to boot (load its frame, fetch, start and secure its worker) before a run counts as failed. */
+const BOOT_LIMIT_MS = 30_000;
+
+export const OUT_OF_MEMORY = "The sandbox ran out of memory and was stopped (did the program build something without end?). A fresh sandbox is ready for the next Run.";
 
 interface Booted {
   readonly frame: HTMLIFrameElement;
   readonly port: MessagePort;
   readonly api: Comlink.Remote<SandboxApi>;
+  /** When the frame last answered a ping (performance.now()). */
+  lastPong: number;
+  /** Set when the frame reported that the worker ran out of memory. */
+  oom: boolean;
 }
 
 let workerCode: Promise<string> | null = null;
@@ -53,7 +81,33 @@ function fetchWorkerCode(): Promise<string> {
   return workerCode;
 }
 
-function boot(): Promise<Booted> {
+/** Reports a message the channel dropped (see guarded-port.ts). */
+function reportDropped(why: string): void {
+  console.warn(`Async Lab sandbox: ignored ${why}.`);
+}
+
+const frames = new Map<Window, Booted>();
+let pings = 0;
+
+addEventListener("message", (event: MessageEvent) => {
+  const booted = event.source ? frames.get(event.source as Window) : undefined;
+  if (booted === undefined) return;
+  const data = event.data as { type?: unknown; message?: unknown } | null;
+  if (data?.type === "pong") booted.lastPong = performance.now();
+  else if (data?.type === "sandbox-error") {
+    const message = typeof data.message === "string" ? data.message.slice(0, 300) : "";
+    if (/out of memory/i.test(message)) booted.oom = true;
+    console.warn(`Async Lab sandbox: the worker reported an uncaught error: ${message}`);
+  }
+});
+
+/**
+ * Boots a sandbox frame and its worker. `options` switch the worker's own
+ * defences off; only the page's code can pass them (the tests do, to check
+ * the content security policy alone) — never a snippet or a link.
+ */
+function boot(options: SandboxOptions = {}): Promise<Booted> {
+  const code = fetchWorkerCode(); // in parallel with the frame's load
   return new Promise((resolve, reject) => {
     const frame = document.createElement("iframe");
     frame.setAttribute("sandbox", "allow-scripts");
@@ -63,13 +117,29 @@ function boot(): Promise<Booted> {
     frame.className = "al-sandbox-frame";
     frame.style.cssText = "position:absolute;width:0;height:0;border:0;visibility:hidden";
     const onMessage = (event: MessageEvent) => {
-      if (event.source !== frame.contentWindow) return;
+      if (event.source !== frame.contentWindow || event.source === null) return;
       if ((event.data as { type?: unknown } | null)?.type !== "sandbox-ready") return;
       removeEventListener("message", onMessage);
-      fetchWorkerCode().then((code) => {
+      const win = event.source as Window;
+      code.then((text) => {
         const channel = new MessageChannel();
-        frame.contentWindow?.postMessage({ type: "start", code, port: channel.port2 }, "*", [channel.port2]);
-        resolve({ frame, port: channel.port1, api: Comlink.wrap<SandboxApi>(channel.port1) });
+        const booted: Booted = { frame, port: channel.port1, api: Comlink.wrap<SandboxApi>(guardPort(channel.port1, reportDropped)), lastPong: performance.now(), oom: false };
+        frames.set(win, booted);
+        win.postMessage({ type: "start", code: text, port: channel.port2, options: { stubs: options.stubs !== false, lockdown: options.lockdown !== false } }, "*", [channel.port2]);
+        // Ready once the worker has secured itself and answered: a run's
+        // watchdog counts the run only, not the boot (which a busy machine
+        // can stretch past the run limit).
+        const slow = setTimeout(() => reject(new Error("the sandbox did not start")), BOOT_LIMIT_MS);
+        booted.api.warm().then(
+          () => {
+            clearTimeout(slow);
+            resolve(booted);
+          },
+          (e: unknown) => {
+            clearTimeout(slow);
+            reject(e instanceof Error ? e : new Error(String(e)));
+          },
+        );
       }, reject);
     };
     addEventListener("message", onMessage);
@@ -89,19 +159,27 @@ function sandbox(): Promise<Booted> {
 function replaceSandbox(): void {
   const old = current;
   current = null;
-  void old?.then((b) => {
-    b.port.close();
-    b.frame.remove();
-  });
+  old
+    ?.then((b) => {
+      for (const [win, x] of frames) if (x === b) frames.delete(win);
+      b.port.close();
+      b.frame.remove();
+    })
+    .catch(() => undefined); // it never booted
   void sandbox();
 }
 
 /** Boots the sandbox ahead of the first Run and warms its parser and runtime. */
 export function warmSandbox(): void {
-  void sandbox().then((b) => b.api.warm()).catch(() => undefined);
+  sandbox().catch(() => undefined);
 }
 
 let queue: Promise<unknown> = Promise.resolve();
+
+function newRunId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 /** Runs `source` in the sandbox; runs are queued one at a time. */
 export function runInSandbox(source: string, limitMs = RUN_LIMIT_MS): RunHandle {
@@ -109,28 +187,44 @@ export function runInSandbox(source: string, limitMs = RUN_LIMIT_MS): RunHandle 
   const outcome = new Promise<RunOutcome>((resolve) => {
     const start = () => {
       let settled = false;
-      const finish = (o: RunOutcome) => {
+      let watching: Booted | null = null;
+      const finish = (o: RunOutcome, replace = false) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        if (timer !== undefined) clearTimeout(timer);
+        clearInterval(pinger);
+        if (replace) replaceSandbox();
         resolve(o);
       };
-      const stop = () => {
-        if (settled) return;
-        replaceSandbox();
-        finish({ kind: "timeout", limitMs });
-      };
-      cancel = stop;
-      const timer = setTimeout(stop, limitMs);
+      const crashed = () => watching !== null && (watching.oom || performance.now() - watching.lastPong > SILENCE_MS);
+      const stop = () => finish(crashed() ? { kind: "failed", message: OUT_OF_MEMORY } : { kind: "timeout", limitMs }, true);
+      cancel = () => finish({ kind: "timeout", limitMs }, true);
+      // Started when the run is handed to a ready worker (booting is not the run's time).
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const pinger = setInterval(() => {
+        if (watching === null) return;
+        if (crashed()) return stop();
+        watching.frame.contentWindow?.postMessage({ type: "ping", n: ++pings }, "*");
+      }, PING_MS);
       const t0 = performance.now();
+      const runId = newRunId();
       sandbox()
-        .then((b) => b.api.run(source))
+        .then((b) => {
+          b.lastPong = performance.now();
+          watching = b;
+          if (!settled) timer = setTimeout(stop, limitMs);
+          return b.api.run(source, { runId, wallMs: Math.max(limitMs / 2, limitMs - WORKER_MARGIN_MS) });
+        })
         .then(
           (raw) => {
-            const result = checkResult(raw);
-            finish(result ? { kind: "done", result, ms: performance.now() - t0 } : { kind: "failed", message: "The sandbox sent back something that is not a run result; it was ignored." });
+            const reply = checkReply(raw, runId);
+            if (!reply.ok) reportDropped(`a run reply: ${reply.why}`);
+            finish(
+              reply.ok ? { kind: "done", result: reply.result, ms: performance.now() - t0 } : { kind: "failed", message: "The sandbox sent back something that is not a run result; it was ignored." },
+              !reply.ok || reply.retire,
+            );
           },
-          (e: unknown) => finish({ kind: "failed", message: `The sandbox failed: ${e instanceof Error ? e.message : String(e)}` }),
+          (e: unknown) => finish({ kind: "failed", message: `The sandbox failed: ${e instanceof Error ? e.message : String(e)}` }, true),
         );
       return outcome;
     };
