@@ -24,9 +24,11 @@ const share = (id: string, code: string) => `${PLAY}?pg=${id}&code=${LZString.co
 async function typeInEditor(page: Page, id: string, text: string): Promise<void> {
   const pg = page.locator(`al-playground[data-id="${id}"]`);
   await pg.locator("[data-action=edit]").click();
-  const editor = pg.locator(".monaco-editor textarea");
-  await editor.waitFor({ timeout: 90_000 });
-  await editor.focus();
+  // Monaco 0.5x takes typing through an EditContext element, not its
+  // textarea: click into the text as a learner does.
+  const lines = pg.locator(".monaco-editor .view-lines");
+  await lines.waitFor({ timeout: 90_000 });
+  await lines.click();
   await page.keyboard.press("Control+End");
   await page.keyboard.press("Enter");
   await page.keyboard.type(text);
@@ -163,13 +165,18 @@ describe("the playground", () => {
     await context.close();
   });
 
-  it("loads the home page and the playground page without console errors", async () => {
+  it("loads the home page and the playground page without console errors, and shows no empty notice", async () => {
     const context = await browser.newContext();
     for (const path of ["/", PLAY]) {
       const { page, errors, foreignRequests } = await openPage(context, path);
       await page.waitForLoadState("networkidle");
       expect(errors).toEqual([]);
       expect(foreignRequests).toEqual([]);
+      if (path === PLAY) {
+        const pg = page.locator('al-playground[data-id="play"]');
+        await pg.locator(".al-pg-actions").waitFor();
+        for (const role of ["notice", "error", "badge", "plain", "editor"]) expect(await pg.locator(`[data-role=${role}]`).isVisible(), role).toBe(false);
+      }
       await page.close();
     }
     await context.close();
