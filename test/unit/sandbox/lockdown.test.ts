@@ -128,7 +128,7 @@ describe("lockdown of the runtime (in a child process)", () => {
     const r = locked();
     expect(Object.keys(r.outputs).length).toBeGreaterThan(50);
     for (const [name, source] of Object.entries(all)) expect(r.outputs[name], name).toEqual(text(source));
-  });
+  }, 120_000); // a hundred programs: generous on a busy machine
 
   it.each(Object.keys(ATTACKS))("keeps the next run intact after a snippet tampers with %s", (name) => {
     const r = locked().attacks[name];
