@@ -60,7 +60,8 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     super(loop);
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyReprSafe(coro)}`);
     const session = loop._session;
-    session.countTask();
+    // asyncio.run's own shutdown tasks are not the learner's: not counted, not traced.
+    if (!loop._hiddenTasks) session.countTask();
     this._coro = coro;
     this._givenName = name === null ? null : String(name);
     this._num = name === null ? session.nextTaskNumber() : 0;

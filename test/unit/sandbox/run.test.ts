@@ -21,6 +21,8 @@ describe("runSnippet", () => {
       [1, "Task-3", "Goodbye, Bob!\n"],
     ]);
     expect(r.stats.virtualTime).toBe(1);
+    // main and the two greeters; asyncio.run's own shutdown tasks are not the program's
+    expect(r.stats.tasks).toBe(3);
   });
 
   it("turns await using into async with: a timeout converts its cancellation into TimeoutError at the block's end", () => {
