@@ -85,7 +85,7 @@ export class LanesView {
     );
     new ResizeObserver(() => {
       if (this.root.clientWidth === this.vw && this.root.clientHeight === this.vh) return;
-      this.measure();
+      this.measureView();
       this.schedule();
     }).observe(this.root);
     this.pointer();
@@ -103,14 +103,14 @@ export class LanesView {
     this.sizer.style.height = `${scene.height}px`;
     this.root.style.height = `${scene.height + (scene.width > this.viewWidth ? 14 : 2)}px`;
     // One layout here (a new scene is rare: a run, a zoom, a pin), then the numbers are known.
-    this.measure();
+    this.measureView();
     if (anchor) this.scrollTo(scene.labelW + anchor.w * scene.pxPerW - anchor.x, this.top);
     this.renderNow();
   }
 
   /** Width of the view, px. */
   get viewWidth(): number {
-    if (this.vw === 0) this.measure();
+    if (this.vw === 0) this.measureView();
     return this.vw;
   }
 
@@ -141,7 +141,7 @@ export class LanesView {
     this.schedule();
   }
 
-  private measure(): void {
+  private measureView(): void {
     this.vw = this.root.clientWidth;
     this.vh = this.root.clientHeight;
     this.left = this.root.scrollLeft;
