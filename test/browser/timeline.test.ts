@@ -35,7 +35,8 @@ const share = (code: string) => `/play/?pg=play&code=${LZString.compressToEncode
 /** Runs a playground and waits for its timeline to show the run. */
 async function runWithTimeline(page: Page, id: string): Promise<Locator> {
   const pg = page.locator(`al-playground[data-id="${id}"]`);
-  const before = await pg.locator(".al-tl").getAttribute("data-run").catch(() => null);
+  // No timeline before a playground's first run: do not wait for one.
+  const before = (await pg.locator(".al-tl").count()) > 0 ? await pg.locator(".al-tl").getAttribute("data-run") : null;
   const { status } = await runPlayground(page, id);
   expect(status).toMatch(/^Finished/);
   await expect.poll(() => pg.locator(".al-tl").getAttribute("data-run", { timeout: 1000 }).catch(() => null), LONG).not.toBe(before);
@@ -56,6 +57,7 @@ async function markedLine(pg: Locator): Promise<string> {
 
 /** The tooltip shown when the pointer rests on a lane's text label. */
 async function tipOn(page: Page, target: Locator): Promise<string> {
+  await target.scrollIntoViewIfNeeded();
   const box = await target.boundingBox();
   if (!box) throw new Error("not on screen");
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -104,7 +106,10 @@ describe("the event-loop timeline", () => {
     });
     await runWithTimeline(page, "greeters");
     await expect.poll(() => pg.getByRole("button", { name: "Play", exact: true }).count(), LONG).toBe(1);
-    const { revealed, hiddenMax } = await page.evaluate(() => window as unknown as { revealed: string[]; hiddenMax: number });
+    const { revealed, hiddenMax } = await page.evaluate(() => {
+      const w = window as unknown as { revealed: string[]; hiddenMax: number };
+      return { revealed: w.revealed, hiddenMax: w.hiddenMax };
+    });
     expect(hiddenMax).toBeGreaterThanOrEqual(4);
     expect(revealed).toEqual(["Ada says hello", "Guido says hello", "Ada says goodbye", "Guido says goodbye", "took 1.0 s"]);
     expect(await pg.locator(".al-out-line[data-hidden]").count()).toBe(0);
@@ -153,7 +158,7 @@ describe("the event-loop timeline", () => {
     const blocking = readFileSync("src/content/examples/01-why-async/blocking-requests.ts", "utf8");
     const { page, errors } = await openPage(context, share(blocking));
     const pg = await runWithTimeline(page, "play");
-    await pg.getByRole("button", { name: "Pin this run to compare it with the next one" }).click();
+    await pg.getByRole("button", { name: "Pin run: keep this run to compare it with the next one" }).click();
     await expect.poll(() => pg.locator(".al-tl-compare").innerText(), LONG).toContain("This run is pinned (5.000 s of loop time)");
     // Back to the playground's own program (three workers under gather: 2 s), and run it.
     await pg.locator("[data-action=drop-shared]").click();
@@ -172,7 +177,7 @@ describe("the event-loop timeline", () => {
   it("downloads the trace as Trace Event Format JSON, and the timeline as SVG", async () => {
     const { page, errors } = await openPage(context, "/lessons/02-basics/#pg-greeters");
     const pg = await runWithTimeline(page, "greeters");
-    const [json] = await Promise.all([page.waitForEvent("download"), pg.getByRole("button", { name: /Download the trace/ }).click()]);
+    const [json] = await Promise.all([page.waitForEvent("download"), pg.getByRole("button", { name: /^Trace JSON/ }).click()]);
     const tef = JSON.parse(readFileSync((await json.path()) as string, "utf8")) as { traceEvents: { ph: string; name: string; ts: number; pid: number; tid?: number; args?: { name?: string } }[] };
     expect(Array.isArray(tef.traceEvents)).toBe(true);
     for (const e of tef.traceEvents) {

@@ -61,6 +61,7 @@ function button(label: string, opts: { icon?: string; text?: string; title?: str
     span.textContent = opts.text;
     b.append(span);
   }
+  // A name that differs from the visible text starts with it (WCAG 2.5.3, label in name).
   if (!opts.text || opts.text !== label) b.setAttribute("aria-label", label);
   b.title = opts.title ?? label;
   if (opts.keys) b.setAttribute("aria-keyshortcuts", opts.keys);
@@ -124,8 +125,8 @@ export function createControls(id: string, initialSpeed: Speed): Controls {
   spreadLabel.append(spread, spreadText);
   const table = button("Table", { text: "Table", title: "Show the events as a table" });
   table.setAttribute("aria-pressed", "false");
-  const pin = button("Pin this run", { text: "Pin run", title: "Keep this run, to compare it with the next one" });
-  const downloadTrace = button("Download the trace for Perfetto (Trace Event Format JSON)", { text: "Trace JSON", title: "Download the trace (Trace Event Format: open it in ui.perfetto.dev or chrome://tracing)" });
+  const pin = button("Pin run: keep this run to compare it with the next one", { text: "Pin run", title: "Keep this run, to compare it with the next one" });
+  const downloadTrace = button("Trace JSON: download the trace for Perfetto (Trace Event Format)", { text: "Trace JSON", title: "Download the trace (Trace Event Format: open it in ui.perfetto.dev or chrome://tracing)" });
   const downloadSvg = button("Download the timeline as SVG", { text: "SVG", title: "Download the timeline as an SVG picture" });
 
   const view = group("View", "al-tl-view", zoomOut, zoomIn, fit, spreadLabel, table, pin, downloadTrace, downloadSvg);

@@ -528,7 +528,7 @@ export class TimelineView {
     const c = this.controls;
     const pinnedNow = this.pinned !== null;
     c.pin.querySelector("span")!.textContent = pinnedNow ? "Unpin" : "Pin run";
-    c.pin.setAttribute("aria-label", pinnedNow ? "Unpin the pinned run" : "Pin this run to compare it with the next one");
+    c.pin.setAttribute("aria-label", pinnedNow ? "Unpin the pinned run" : "Pin run: keep this run to compare it with the next one");
     c.pin.setAttribute("aria-pressed", String(pinnedNow));
     const box = this.compare;
     box.replaceChildren();
