@@ -36,7 +36,8 @@ afterAll(async () => {
 });
 
 describe.each(lessons)("lesson %s", (lesson) => {
-  it("runs every playground and shows its expected output, with no console errors and no foreign requests", async () => {
+  // Up to 14 playgrounds a lesson, each run in the sandbox and drawn on its timeline: a long test on a busy machine.
+  it("runs every playground and shows its expected output, with no console errors and no foreign requests", { timeout: 600_000 }, async () => {
     const { page, errors, foreignRequests } = await openPage(context, `/lessons/${lesson}/`);
     const ids = await page.locator("al-playground").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id as string));
     expect(ids.length).toBeGreaterThan(0);
