@@ -7,6 +7,7 @@
  * `<img onerror=...>` is text, never HTML.
  */
 import type { OutputItem, SnippetError } from "../../sandbox/run.ts";
+import { el } from "../dom.ts";
 
 /** One displayed line. */
 export interface OutputLine {
@@ -43,12 +44,6 @@ export function toLines(items: readonly OutputItem[]): OutputLine[] {
   return lines;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 /** Renders lines into `list` (an `<ol>`), replacing its content. Returns the `<li>`s, in order. */
 export function renderLines(list: HTMLElement, lines: readonly OutputLine[]): HTMLLIElement[] {

@@ -7,15 +7,10 @@ import { describe } from "./describe.ts";
 import type { TimelineModel } from "./model.ts";
 import { fmtTime } from "./scale.ts";
 import { groupWaiters, type LoopState } from "./state-at.ts";
+import { el } from "../dom.ts";
 
 const fmtCount = (n: number) => n.toLocaleString("en-US");
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function chip(text: string, kind = ""): HTMLSpanElement {
   return el("span", `al-tl-chip${kind ? ` al-tl-chip-${kind}` : ""}`, text);

@@ -9,16 +9,11 @@
  */
 import { describe } from "./describe.ts";
 import type { TimelineModel } from "./model.ts";
+import { el } from "../dom.ts";
 
 /** Rows shown at once. */
 export const TABLE_WINDOW = 500;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 export class TableView {
   readonly root: HTMLElement;

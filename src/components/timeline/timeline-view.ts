@@ -25,6 +25,7 @@ import { fmtTime, SPREAD_LIMIT, type Warp } from "./scale.ts";
 import { LoopStateIndex } from "./state-at.ts";
 import { StatePanel } from "./state-panel.ts";
 import { TableView } from "./table-view.ts";
+import { el } from "../dom.ts";
 
 interface Run {
   readonly model: TimelineModel;
@@ -39,12 +40,6 @@ interface Run {
 
 const fmtCount = (n: number) => n.toLocaleString("en-US");
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 let views = 0;
 
