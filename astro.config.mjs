@@ -57,7 +57,7 @@ function lazyMonacoCss() {
 
 export default defineConfig({
   site,
-  vite: { plugins: [lazyMonacoCss(), snippetTypesPlugin()], build: { chunkSizeWarningLimit: 8000 } },
+  vite: { plugins: [lazyMonacoCss(), snippetTypesPlugin()], build: { chunkSizeWarningLimit: 8000, minify: process.env.AL_NO_MINIFY ? false : undefined } },
   integrations: [
     sandbox(),
     starlight({

@@ -29,6 +29,8 @@ export interface RunEventDetail {
 type Mode = "lesson" | "edited" | "shared";
 
 const PRESENTER_KEY = "async-lab:presenter";
+/** Trace events past which a reply is shown in a task of its own. */
+const LARGE_TRACE = 20_000;
 
 export class PlaygroundElement extends HTMLElement {
   private original = "";
@@ -175,6 +177,9 @@ export class PlaygroundElement extends HTMLElement {
       return;
     }
     const result = outcome.result;
+    // Decoding and checking a large reply took one long task; let the page
+    // breathe (input, a frame) before the output and the timeline take another.
+    if ((result.trace?.events.length ?? 0) > LARGE_TRACE) await new Promise((done) => setTimeout(done, 0));
     this.lastRun = result;
     renderLines(this.el("output"), toLines(result.output));
     if (result.error) {

@@ -56,10 +56,8 @@ export function sectionOf(model: TimelineModel, perSlot: number, title: string |
     exp,
     model.endTime,
   );
-  const n = model.events.length;
-  const pos = new Float64Array(n + 1);
-  for (let k = 0; k < n; k++) pos[k] = warp.at(model.instantOf[k], model.frac[k]);
-  pos[n] = warp.length;
+  const pos = warp.positions(model.instantOf, model.frac, 1);
+  pos[model.events.length] = warp.length;
   return { model, warp, pos, title, pinned };
 }
 

@@ -16,9 +16,11 @@
  * - **Lanes.** One per task (ready → running → waiting → ... → done), one
  *   for the loop (blocked periods, busy steps), one per executor worker,
  *   one per primitive (value and waiters), one per HTTP host (requests in
- *   flight).
+ *   flight). A task's lane is derived from its own events when it is
+ *   first read (task-lane.ts): the pass here only links them.
  */
 import type { TaskInfo, Trace, TraceEvent, WaitInfo } from "../../runtime/trace/schema.ts";
+import { LazyTaskLane } from "./task-lane.ts";
 
 /** A stretch of a task's life. `from`/`to` are orders; `to` may be `model.events.length` (the end of the run). */
 export interface Segment {
@@ -62,6 +64,8 @@ export interface TaskLane {
   readonly segments: Segment[];
   readonly marks: Mark[];
   readonly blocks: Block[];
+  /** Wake-ups handed to this task by another task's step. */
+  readonly handoffs: readonly Handoff[];
 }
 
 export interface LoopLane {
@@ -171,92 +175,86 @@ export interface TimelineModel {
   readonly taskLanes: ReadonlyMap<number, TaskLane>;
   /** Order of each print event, in seq order: output item i is `prints[i]`. */
   readonly prints: readonly number[];
-  readonly handoffs: readonly Handoff[];
-  /** Handoffs by the task they woke. */
-  readonly handoffsTo: ReadonlyMap<number, readonly Handoff[]>;
   /** The lane the event at `order` is drawn on, or null (e.g. a job queued, a print from a thread). */
   laneAt(order: number): Lane | null;
   /** Order of the event with this `seq`. */
   orderOfSeq(seq: number): number;
   taskName(id: number): string;
-  /** Labels of objects by id: timers, requests, primitives, tasks. */
-  readonly labels: ReadonlyMap<number, string>;
+  /** Labels of objects by id: timers, requests, primitives, tasks, executor jobs. */
+  readonly labels: Labels;
 }
 
-const EPS = 1e-9;
+/** Looks up what an id names ("Task-2", "sleep 1 s", "GET httpbin.org/get", "Semaphore(3)"). */
+export interface Labels {
+  get(id: number): string | undefined;
+  has(id: number): boolean;
+}
 
 /** Builds the timeline model of a trace. */
 export function buildModel(trace: Trace): TimelineModel {
   const events = chronological(trace.events);
   const n = events.length;
-  const seqToOrder = new Map<number, number>();
   let seqIsIndex = true;
-  for (let k = 0; k < n; k++) {
-    const s = events[k].seq;
-    if (trace.events[s] !== events[k]) seqIsIndex = false;
-  }
-  if (!seqIsIndex) events.forEach((e, k) => seqToOrder.set(e.seq, k));
+  for (let k = 0; k < n; k++) if (trace.events[events[k].seq] !== events[k]) seqIsIndex = false;
   const orderOfSeqArr = new Int32Array(seqIsIndex ? n : 0);
-  if (seqIsIndex) events.forEach((e, k) => (orderOfSeqArr[e.seq] = k));
+  const seqToOrder = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    if (seqIsIndex) orderOfSeqArr[events[k].seq] = k;
+    else seqToOrder.set(events[k].seq, k);
+  }
 
   const { instants, instantOf, frac, totalSlots } = layoutInstants(events);
-  const tasksById = new Map<number, TaskInfo>(trace.tasks.map((t) => [t.id, t]));
-  const labels = new Map<number, string>();
-  for (const t of trace.tasks) labels.set(t.id, t.name);
-  for (const p of trace.primitives) labels.set(p.id, p.label);
+  const tasksById = new Map<number, TaskInfo>();
+  for (const t of trace.tasks) tasksById.set(t.id, t);
+  const primsById = new Map(trace.primitives.map((p) => [p.id, p]));
+  /** Orders of the events that name timers, jobs and requests: their labels and source lines are read from there. */
+  const timerSet = new Map<number, number>();
+  const jobQueued = new Map<number, number>();
+  const requests = new Map<number, { lane: HostLane; index: number }>();
+  const labelOf = (id: number): string | undefined => {
+    const task = tasksById.get(id);
+    if (task) return task.name;
+    const prim = primsById.get(id);
+    if (prim) return prim.label;
+    const o = timerSet.get(id) ?? jobQueued.get(id);
+    if (o !== undefined) return (events[o] as { label: string }).label;
+    const r = requests.get(id);
+    if (r) {
+      const req = r.lane.requests[r.index];
+      return `${req.method} ${shortUrl(req.url)}`;
+    }
+    return undefined;
+  };
 
+  const next = new Int32Array(n).fill(-1);
+  const wakerAt = new Int32Array(n);
+  const source = { events, next, wakerAt, endTime: trace.endTime, labelOf };
   const loop: LoopLane = { kind: "loop", key: "loop", blocks: [], steps: [], stepTasks: [], runs: [] };
-  const taskLanes = new Map<number, TaskLane>();
-  const taskLane = (id: number): TaskLane => {
+  const taskLanes = new Map<number, LazyTaskLane>();
+  const taskLane = (id: number): LazyTaskLane => {
     let lane = taskLanes.get(id);
     if (!lane) {
-      const info = tasksById.get(id) ?? unknownTask(id);
-      lane = { kind: "task", key: `task:${id}`, info, segments: [], marks: [], blocks: [] };
+      lane = new LazyTaskLane(tasksById.get(id) ?? unknownTask(id), source);
       taskLanes.set(id, lane);
     }
     return lane;
+  };
+  /** Links event `k` into task `id`'s list; `create`: also when the task has no lane yet. */
+  const link = (id: number, k: number, create: boolean) => {
+    const lane = create ? taskLane(id) : taskLanes.get(id);
+    lane?.link(k, next);
   };
   const threads = new Map<number, ThreadLane>();
   const prims = new Map<number, PrimLane>();
   const hosts = new Map<string, HostLane>();
   const prints: number[] = [];
-  const handoffs: Handoff[] = [];
   const lines = new Int32Array(n);
-
-  /** Per task: what it is doing since when. */
-  interface Live {
-    state: "ready" | "running" | "waiting" | "done";
-    since: number;
-    wait: WaitInfo | null;
-    due: number | undefined;
-    timeout: string | undefined;
-    waker: number;
-    /** Woken while running (sleep(0)): ready once the step ends. */
-    requeued: boolean;
-    /** task.done came inside the current step. */
-    finished: boolean;
-    stepTimers: number[];
-    lastLine: number;
-  }
-  const live = new Map<number, Live>();
-  const timers = new Map<number, { when: number; label: string; task: number; line: number }>();
-  const jobs = new Map<number, { queued: number; line: number; label: string }>();
+  /** Per task: the line its last step ended at (what a wake-up from outside highlights). */
+  const lastLine = new Map<number, number>();
   const jobStarts = new Map<number, number>();
-  const requests = new Map<number, { lane: HostLane; index: number; line: number }>();
   let running = 0;
   let runStart = -1;
   let stepBegin = -1;
-
-  const close = (task: number, l: Live, to: number) => {
-    const lane = taskLane(task);
-    if (l.state === "ready") lane.segments.push({ kind: "ready", from: l.since, to, waker: l.waker });
-    else if (l.state === "running") lane.segments.push({ kind: "running", from: l.since, to });
-    else if (l.state === "waiting" && l.wait) {
-      const t = to < n ? events[to].t : trace.endTime;
-      const late = l.due !== undefined && t - l.due > EPS && !l.timeout ? t - l.due : undefined;
-      lane.segments.push({ kind: "waiting", from: l.since, to, wait: l.wait, due: l.due, late, timeout: l.timeout });
-    }
-  };
 
   for (let k = 0; k < n; k++) {
     const e = events[k];
@@ -269,145 +267,74 @@ export function buildModel(trace: Trace): TimelineModel {
         loop.runs.push({ start: runStart < 0 ? k : runStart, end: k, index: e.run });
         runStart = -1;
         break;
-      case "task.create": {
-        const lane = taskLane(e.task);
-        lane.marks.push({ kind: "create", at: k, text: e.parent ? `created by ${labels.get(e.parent) ?? `task ${e.parent}`}` : "created by asyncio.run()" });
-        live.set(e.task, { state: "ready", since: k, wait: null, due: undefined, timeout: undefined, waker: e.parent, requeued: false, finished: false, stepTimers: [], lastLine: e.line });
+      case "task.create":
+        lastLine.set(e.task, e.line);
+        link(e.task, k, true);
         break;
-      }
       case "task.wake": {
-        const l = live.get(e.task);
-        const waker = tasksById.has(e.cause) ? e.cause : running !== e.task ? running : 0;
-        if (l) lines[k] = l.state === "running" ? e.line : l.lastLine || e.line;
-        if (!l || l.state === "done") break;
-        if (l.state === "running") {
-          l.requeued = true;
-          break;
-        }
-        if (l.state === "ready") break;
-        close(e.task, l, k);
-        l.state = "ready";
-        l.since = k;
-        l.waker = waker;
-        l.wait = null;
-        if (waker && waker !== e.task) handoffs.push({ at: k, from: waker, to: e.task });
+        const last = lastLine.get(e.task);
+        if (last !== undefined) lines[k] = running === e.task ? e.line : last || e.line;
+        wakerAt[k] = tasksById.has(e.cause) ? e.cause : running !== e.task ? running : 0;
+        link(e.task, k, false);
         break;
       }
-      case "step.begin": {
-        let l = live.get(e.task);
-        if (!l) {
-          l = { state: "ready", since: k, wait: null, due: undefined, timeout: undefined, waker: 0, requeued: false, finished: false, stepTimers: [], lastLine: e.line };
-          live.set(e.task, l);
-        }
-        close(e.task, l, k);
-        l.state = "running";
-        l.since = k;
-        l.requeued = false;
-        l.stepTimers.length = 0;
-        l.timeout = undefined;
-        l.due = undefined;
+      case "step.begin":
+        if (!lastLine.has(e.task)) lastLine.set(e.task, e.line);
         running = e.task;
         stepBegin = k;
+        link(e.task, k, true);
         break;
-      }
-      case "step.end": {
-        const l = live.get(e.task);
+      case "step.end":
         if (running === e.task) running = 0;
         if (stepBegin >= 0) {
           loop.steps.push(stepBegin, k);
           loop.stepTasks.push(e.task);
           stepBegin = -1;
         }
-        if (!l) break;
-        close(e.task, l, k);
-        l.lastLine = e.line;
-        l.since = k;
-        if (l.finished || l.state === "done") {
-          l.state = "done";
-          break;
-        }
-        if (e.wait) {
-          l.state = "waiting";
-          l.wait = e.wait;
-          // The timer behind the wait: the last one this step set with the wait's own label.
-          for (let i = l.stepTimers.length - 1; i >= 0; i--) {
-            const timer = timers.get(l.stepTimers[i]);
-            if (timer && timer.label === e.wait.text) {
-              l.due = timer.when;
-              break;
-            }
-          }
-        } else {
-          l.state = "ready";
-          l.waker = e.task;
-          l.wait = null;
-        }
+        if (lastLine.has(e.task)) lastLine.set(e.task, e.line);
+        link(e.task, k, false);
         break;
-      }
-      case "task.done": {
-        const lane = taskLane(e.task);
-        const info = lane.info;
-        const detail = e.outcome === "result" ? `returned ${info.detail}` : e.outcome === "error" ? `raised ${info.detail}` : `cancelled${info.detail ? `: ${info.detail}` : ""}`;
-        lane.marks.push({ kind: "done", at: k, outcome: e.outcome, text: detail });
-        const l = live.get(e.task);
-        if (l) {
-          // Inside its last step the task stays "running" until step.end closes the step.
-          if (l.state === "running") l.finished = true;
-          else {
-            close(e.task, l, k);
-            l.state = "done";
-          }
-        }
+      case "task.done":
+        link(e.task, k, true);
         break;
-      }
-      case "timer.set": {
-        timers.set(e.timer, { when: e.when, label: e.label, task: e.task, line: e.line });
-        labels.set(e.timer, e.label);
-        if (e.task) live.get(e.task)?.stepTimers.push(e.timer);
+      case "timer.set":
+        timerSet.set(e.timer, k);
+        if (e.task) link(e.task, k, false);
         break;
-      }
       case "timer.fire":
       case "timer.cancel": {
-        const timer = timers.get(e.timer);
-        if (timer) {
-          lines[k] = timer.line;
-          if (e.kind === "timer.fire" && timer.task && timer.label.startsWith("timeout")) {
-            const l = live.get(timer.task);
-            if (l && l.state === "waiting") {
-              l.timeout = timer.label;
-              taskLane(timer.task).marks.push({ kind: "timeout", at: k, text: `${timer.label} expired` });
-            }
-          }
-        }
+        const o = timerSet.get(e.timer);
+        if (o === undefined) break;
+        const set = events[o] as Extract<TraceEvent, { kind: "timer.set" }>;
+        lines[k] = set.line;
+        // A timeout that expires ends its task's wait: that lane marks it.
+        if (e.kind === "timer.fire" && set.task && set.label.startsWith("timeout")) link(set.task, k, false);
         break;
       }
-      case "loop.block": {
-        const block: Block = { at: k, t: e.t, seconds: e.seconds, label: e.label, task: e.task };
-        loop.blocks.push(block);
-        if (e.task) taskLane(e.task).blocks.push(block);
+      case "loop.block":
+        loop.blocks.push({ at: k, t: e.t, seconds: e.seconds, label: e.label, task: e.task });
+        if (e.task) link(e.task, k, true);
         break;
-      }
       case "job.queue":
-        jobs.set(e.job, { queued: k, line: e.line, label: e.label });
-        labels.set(e.job, e.label);
+        jobQueued.set(e.job, k);
         break;
       case "job.start": {
         jobStarts.set(e.job, k);
-        const q = jobs.get(e.job);
-        if (q) lines[k] = q.line;
+        const q = jobQueued.get(e.job);
+        if (q !== undefined) lines[k] = events[q].line;
         if (!threads.has(e.worker)) threads.set(e.worker, { kind: "thread", key: `thread:${e.worker}`, worker: e.worker, jobs: [] });
         break;
       }
       case "job.end": {
-        const q = jobs.get(e.job);
-        if (q) lines[k] = q.line;
+        const q = jobQueued.get(e.job);
+        if (q !== undefined) lines[k] = events[q].line;
         let lane = threads.get(e.worker);
         if (!lane) {
           lane = { kind: "thread", key: `thread:${e.worker}`, worker: e.worker, jobs: [] };
           threads.set(e.worker, lane);
         }
         const from = jobStarts.get(e.job) ?? k;
-        lane.jobs.push({ job: e.job, label: e.label, queued: q?.queued ?? from, from, to: k, ok: e.ok });
+        lane.jobs.push({ job: e.job, label: e.label, queued: q ?? from, from, to: k, ok: e.ok });
         jobStarts.delete(e.job);
         break;
       }
@@ -418,8 +345,7 @@ export function buildModel(trace: Trace): TimelineModel {
           hosts.set(e.host, lane);
         }
         const index = lane.requests.push({ req: e.req, method: e.method, url: e.url, task: e.task, blocking: e.blocking, from: k, to: n, outcome: "" }) - 1;
-        requests.set(e.req, { lane, index, line: e.line });
-        labels.set(e.req, `${e.method} ${shortUrl(e.url)}`);
+        requests.set(e.req, { lane, index });
         break;
       }
       case "http.end": {
@@ -433,18 +359,18 @@ export function buildModel(trace: Trace): TimelineModel {
       case "prim": {
         let lane = prims.get(e.prim);
         if (!lane) {
-          const p = trace.primitives.find((x) => x.id === e.prim);
+          const p = primsById.get(e.prim);
           lane = { kind: "prim", key: `prim:${e.prim}`, id: e.prim, primKind: p?.kind ?? "primitive", label: p?.label ?? `primitive ${e.prim}`, points: [], maxValue: 0, maxWaiters: 0 };
           prims.set(e.prim, lane);
         }
         lane.points.push({ at: k, value: e.value, waiters: e.waiters });
-        (lane as { maxValue: number }).maxValue = Math.max(lane.maxValue, e.value);
-        (lane as { maxWaiters: number }).maxWaiters = Math.max(lane.maxWaiters, e.waiters);
+        if (e.value > lane.maxValue) (lane as { maxValue: number }).maxValue = e.value;
+        if (e.waiters > lane.maxWaiters) (lane as { maxWaiters: number }).maxWaiters = e.waiters;
         break;
       }
       case "print":
         prints.push(k);
-        if (e.task) taskLane(e.task).marks.push({ kind: "print", at: k, text: e.text.replace(/\n$/, "") });
+        if (e.task) link(e.task, k, true);
         break;
     }
   }
@@ -453,8 +379,7 @@ export function buildModel(trace: Trace): TimelineModel {
     loop.stepTasks.push(running);
   }
   if (runStart >= 0) loop.runs.push({ start: runStart, end: n, index: loop.runs.length });
-  for (const [task, l] of live) if (l.state !== "done") close(task, l, n);
-  // Tasks that appear only in the task table (no events recorded) still get a lane.
+  // Every task in the task table gets a lane, events or not.
   for (const t of trace.tasks) taskLane(t.id);
   // Prints come in seq order: sort the orders by seq so output item i is prints[i].
   prints.sort((a, b) => events[a].seq - events[b].seq);
@@ -476,13 +401,15 @@ export function buildModel(trace: Trace): TimelineModel {
     }
   }
 
-  let endTime = trace.endTime;
-  for (const e of events) if (e.t > endTime) endTime = e.t;
+  let endTime = Math.max(trace.endTime, n ? events[n - 1].t : 0);
   for (const b of loop.blocks) endTime = Math.max(endTime, b.t + b.seconds);
 
-  const taskOrder = trace.tasks.map((t) => taskLane(t.id));
-  const listed = new Set(taskOrder);
-  for (const lane of taskLanes.values()) if (!listed.has(lane)) taskOrder.push(lane);
+  // Tasks in the task table's order, then any that only events named.
+  const taskOrder: TaskLane[] = trace.tasks.map((t) => taskLane(t.id));
+  if (taskOrder.length < taskLanes.size) {
+    const listed = new Set<TaskLane>(taskOrder);
+    for (const lane of taskLanes.values()) if (!listed.has(lane)) taskOrder.push(lane);
+  }
   const lanes: Lane[] = [
     loop,
     ...[...threads.values()].sort((a, b) => a.worker - b.worker),
@@ -491,15 +418,6 @@ export function buildModel(trace: Trace): TimelineModel {
     ...taskOrder,
   ];
 
-  const handoffsTo = new Map<number, Handoff[]>();
-  for (const h of handoffs) {
-    const list = handoffsTo.get(h.to);
-    if (list) list.push(h);
-    else handoffsTo.set(h.to, [h]);
-  }
-  const byKey = new Map<string, Lane>(lanes.map((l) => [l.key, l]));
-  const hostOfReq = new Map<number, Lane>();
-  for (const lane of hosts.values()) for (const r of lane.requests) hostOfReq.set(r.req, lane);
   const laneAt = (order: number): Lane | null => {
     const e = events[order];
     if (!e) return null;
@@ -509,12 +427,12 @@ export function buildModel(trace: Trace): TimelineModel {
       case "step.begin":
       case "step.end":
       case "task.done":
-        return byKey.get(`task:${e.task}`) ?? null;
+        return taskLanes.get(e.task) ?? null;
       case "loop.block":
       case "print":
       case "timer.set":
       case "http.start":
-        return e.task ? (byKey.get(`task:${e.task}`) ?? null) : e.kind === "loop.block" ? loop : null;
+        return e.task ? (taskLanes.get(e.task) ?? null) : e.kind === "loop.block" ? loop : null;
       case "timer.fire":
       case "timer.cancel":
       case "run.start":
@@ -522,11 +440,11 @@ export function buildModel(trace: Trace): TimelineModel {
         return loop;
       case "job.start":
       case "job.end":
-        return byKey.get(`thread:${e.worker}`) ?? null;
+        return threads.get(e.worker) ?? null;
       case "prim":
-        return byKey.get(`prim:${e.prim}`) ?? null;
+        return prims.get(e.prim) ?? null;
       case "http.end":
-        return hostOfReq.get(e.req) ?? null;
+        return requests.get(e.req)?.lane ?? null;
       default:
         return null;
     }
@@ -535,7 +453,6 @@ export function buildModel(trace: Trace): TimelineModel {
   return {
     trace,
     events,
-    handoffsTo,
     laneAt,
     instantOf,
     frac,
@@ -547,8 +464,7 @@ export function buildModel(trace: Trace): TimelineModel {
     loop,
     taskLanes,
     prints,
-    handoffs,
-    labels,
+    labels: { get: labelOf, has: (id) => labelOf(id) !== undefined },
     orderOfSeq: (seq) => (seqIsIndex ? (orderOfSeqArr[seq] ?? -1) : (seqToOrder.get(seq) ?? -1)),
     taskName: (id) => (id === 0 ? "" : (tasksById.get(id)?.name ?? `task ${id}`)),
   };
@@ -579,6 +495,11 @@ export function layoutInstants(events: readonly TraceEvent[]): { instants: Insta
   const frac = new Float64Array(n);
   const instants: Instant[] = [];
   const pos = new Float64Array(n);
+  /** Spreads the events from `from` to before `to` (inside one step) over slot `slot`. */
+  const spreadInner = (from: number, to: number, slot: number) => {
+    const m = to - from;
+    for (let j = 0; j < m; j++) pos[from + j] = slot + (j + 1) / (m + 1);
+  };
   let totalSlots = 0;
   let k = 0;
   while (k < n) {
@@ -587,20 +508,16 @@ export function layoutInstants(events: readonly TraceEvent[]): { instants: Insta
     let slots = 0;
     let inStep = false;
     let innerStart = -1;
-    const spreadInner = (end: number, slot: number) => {
-      const m = end - innerStart;
-      for (let j = 0; j < m; j++) pos[innerStart + j] = slot + (j + 1) / (m + 1);
-    };
     while (k < n && events[k].t === t) {
-      const e = events[k];
-      if (e.kind === "step.begin") {
-        if (inStep) spreadInner(k, slots - 1);
+      const kind = events[k].kind;
+      if (kind === "step.begin") {
+        if (inStep) spreadInner(innerStart, k, slots - 1);
         pos[k] = slots;
         slots++;
         inStep = true;
         innerStart = k + 1;
-      } else if (e.kind === "step.end" && inStep) {
-        spreadInner(k, slots - 1);
+      } else if (kind === "step.end" && inStep) {
+        spreadInner(innerStart, k, slots - 1);
         pos[k] = slots;
         inStep = false;
       } else if (!inStep) {
@@ -608,7 +525,7 @@ export function layoutInstants(events: readonly TraceEvent[]): { instants: Insta
       }
       k++;
     }
-    if (inStep) spreadInner(k, slots - 1);
+    if (inStep) spreadInner(innerStart, k, slots - 1);
     const index = instants.length;
     instants.push({ t, slots, first, last: k - 1 });
     totalSlots += slots;

@@ -407,7 +407,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
     // Handoffs into this lane: who woke it.
     const rowIndex = scene.rowOf.get(lane);
     if (rowIndex === undefined) return;
-    for (const hnd of model.handoffsTo.get(lane.info.id) ?? []) {
+    for (const hnd of lane.handoffs) {
       const x = X(pos[hnd.at]);
       if (x < labelW || x > right) continue;
       const fromLane = model.taskLanes.get(hnd.from);

@@ -46,6 +46,21 @@ export class Warp {
     return this.start[i] + this.exp[i] * f;
   }
 
+  /**
+   * Positions of many points at once: point k is `frac[k]` of the way
+   * through instant `instantOf[k]`. `extra` slots are left at the end.
+   */
+  positions(instantOf: Int32Array, frac: Float64Array, extra = 0): Float64Array {
+    const n = instantOf.length;
+    const pos = new Float64Array(n + extra);
+    const { start, exp } = this;
+    for (let k = 0; k < n; k++) {
+      const i = instantOf[k];
+      pos[k] = start[i] + exp[i] * frac[k];
+    }
+    return pos;
+  }
+
   /** Position of time `t`: the start of its instant if it is one. */
   ofTime(t: number): number {
     const i = this.lastAtOrBefore(t);
@@ -138,6 +153,17 @@ export function tickLabel(t: number, step: number): string {
   }
   const digits = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
   return `${t.toFixed(digits)} s`;
+}
+
+const counts = new Intl.NumberFormat("en-US");
+
+/**
+ * A count with thousands separators: "10,001". One shared formatter:
+ * `toLocaleString` builds a new one per call, which showed up at 40 ms in
+ * a profile of playback (it runs several times a frame).
+ */
+export function fmtCount(n: number): string {
+  return counts.format(n);
 }
 
 /** A time as the output panel shows it: "1.000 s". */

@@ -5,11 +5,10 @@
  */
 import { describe } from "./describe.ts";
 import type { TimelineModel } from "./model.ts";
-import { fmtTime } from "./scale.ts";
+import { fmtCount, fmtTime } from "./scale.ts";
 import { groupWaiters, type LoopState } from "./state-at.ts";
 import { el } from "../dom.ts";
 
-const fmtCount = (n: number) => n.toLocaleString("en-US");
 
 
 function chip(text: string, kind = ""): HTMLSpanElement {

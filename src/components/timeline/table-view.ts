@@ -9,6 +9,7 @@
  */
 import { describe } from "./describe.ts";
 import type { TimelineModel } from "./model.ts";
+import { fmtCount } from "./scale.ts";
 import { el } from "../dom.ts";
 
 /** Rows shown at once. */
@@ -75,7 +76,7 @@ export class TableView {
   setModel(model: TimelineModel, what: string): void {
     this.model = model;
     const n = model.events.length;
-    this.caption.textContent = `${what}: ${n.toLocaleString("en-US")} events in the order they happened${n > TABLE_WINDOW ? `, ${TABLE_WINDOW} at a time` : ""}. Activate an event's number to move the playhead there.`;
+    this.caption.textContent = `${what}: ${fmtCount(n)} events in the order they happened${n > TABLE_WINDOW ? `, ${TABLE_WINDOW} at a time` : ""}. Activate an event's number to move the playhead there.`;
     this.from = this.to = 0;
     this.current = -1;
     this.body.replaceChildren();

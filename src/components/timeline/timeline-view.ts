@@ -21,7 +21,7 @@ import { OutputSync } from "./output-sync.ts";
 import { type Palette, readPalette } from "./palette.ts";
 import { defaultSpeed, Playback, playbackWarp, type Speed } from "./playback.ts";
 import { laneLabel, makeMeasure, render } from "./render-svg.ts";
-import { fmtTime, SPREAD_LIMIT, type Warp } from "./scale.ts";
+import { fmtCount, fmtTime, SPREAD_LIMIT, type Warp } from "./scale.ts";
 import { LoopStateIndex } from "./state-at.ts";
 import { StatePanel } from "./state-panel.ts";
 import { TableView } from "./table-view.ts";
@@ -38,7 +38,6 @@ interface Run {
   readonly buildMs: number;
 }
 
-const fmtCount = (n: number) => n.toLocaleString("en-US");
 
 
 let views = 0;
@@ -119,8 +118,7 @@ export class TimelineView {
     const t0 = performance.now();
     const model = buildModel(trace);
     const pWarp = playbackWarp(model.instants, model.endTime);
-    const pPos = new Float64Array(model.events.length);
-    for (let k = 0; k < pPos.length; k++) pPos[k] = pWarp.at(model.instantOf[k], model.frac[k]);
+    const pPos = pWarp.positions(model.instantOf, model.frac);
     const output = new OutputSync(this.pg.outputLines(), model.prints);
     this.run = { model, pWarp, pPos, state: new LoopStateIndex(model), output, buildMs: 0 };
     this.zoom = 1;

@@ -19,6 +19,16 @@ describe("the run reply on the wire", () => {
     expect(back.runId).toBe("abc");
   });
 
+  it("round-trips a non-finite number deep inside a trace, and plain traces as they are", () => {
+    const trace = { version: 1 as const, tasks: [], primitives: [], endTime: 0, truncated: false, events: [{ seq: 0, t: 0, line: 2, kind: "timer.set" as const, timer: 1, when: Infinity, label: "sleep inf s", task: 1 }] };
+    const back = decodeReply(encodeReply({ v: 1, runId: "t", retire: false, result: result({ trace }) })) as RunReply;
+    expect(back.result.trace?.events[0]).toEqual(trace.events[0]);
+    const finite = { ...trace, events: [{ ...trace.events[0], when: 2.5 }] };
+    const bytes = encodeReply({ v: 1, runId: "t", retire: false, result: result({ trace: finite }) });
+    expect(new TextDecoder().decode(bytes)).not.toContain("$num");
+    expect((decodeReply(bytes) as RunReply).result.trace).toEqual(finite);
+  });
+
   it("leaves text that looks like an encoded number alone", () => {
     const reply: RunReply = { v: 1, runId: "x", retire: false, result: result({ output: [{ text: '{"$num":"Infinity"}', stream: "stdout", time: 0, task: null }] }) };
     expect((decodeReply(encodeReply(reply)) as RunReply).result.output[0].text).toBe('{"$num":"Infinity"}');

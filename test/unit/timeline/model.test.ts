@@ -70,7 +70,7 @@ describe("the timeline model", () => {
     expect(waitsOnSem).toHaveLength(7);
     // Task-5 (the 4th fetch) gets its permit from Task-2 at 1 s.
     const fourth = taskLanes(m).find((l) => l.info.name === "Task-5")!;
-    const hnd = m.handoffsTo.get(fourth.info.id)!;
+    const hnd = fourth.handoffs;
     expect(hnd.map((h) => [m.taskName(h.from), m.events[h.at].t])).toEqual([["Task-2", 1]]);
   });
 
@@ -169,5 +169,12 @@ asyncio.run(main());
     expect(m.instants.map((i) => i.t)).toEqual(Array.from({ length: 101 }, (_, i) => i));
     const sem = m.lanes.find((l) => l.kind === "prim");
     expect(sem?.kind === "prim" && sem.maxWaiters).toBe(9900);
+    // The last job waits 99 s for a permit, handed over by a job of the 99th batch, then sleeps its second.
+    const last = taskLanes(m).at(-1)!;
+    expect(shape(m, last.segments)).toEqual(["ready 0-0", "running 0-0", "waiting(Semaphore(100)) 0-99", "ready 99-99", "running 99-99", "waiting(sleep 1 s) 99-100", "ready 100-100", "running 100-100"]);
+    expect(last.handoffs.map((h) => [m.taskName(h.from), time(m, h.at)])).toEqual([["Task-9901", 99]]);
+    expect(last.marks.map((k) => k.kind)).toEqual(["create", "done"]);
+    // A lane is derived once, when first read, and kept.
+    expect(last.segments).toBe(last.segments);
   });
 });
