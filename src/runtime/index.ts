@@ -18,5 +18,6 @@ export * as builtins from "./builtins.ts";
 export { MODULE_NAMES, MODULES } from "./modules.ts";
 export { pyRepr, pyStr } from "./python/format.ts";
 export { TraceRecorder } from "./trace/recorder.ts";
+export { cutTrace } from "./trace/cut.ts";
 export { toTraceEventFormat, type TraceEventFile } from "./trace/perfetto.ts";
 export type * from "./trace/schema.ts";

@@ -20,6 +20,7 @@
  */
 import * as Comlink from "comlink";
 import { TraceRecorder } from "../runtime/trace/recorder.ts";
+import { cutTrace } from "../runtime/trace/cut.ts";
 import { isLockedDown, lockdown, type LockdownReport } from "./lockdown.ts";
 import { runtimeRoots } from "./lockdown-runtime.ts";
 import { type RunResult, runSnippet } from "./run.ts";
@@ -69,8 +70,14 @@ export interface SandboxOptions {
   readonly lockdown?: boolean;
 }
 
-/** Trace events kept per run in the browser (a 10,000-task run records about 60,000). */
+/** Trace events kept per run in the browser (a 10,000-task run records about 150,000). */
 const MAX_TRACE_EVENTS = 400_000;
+/**
+ * Trace events sent back of a run that a budget stopped (cut.ts): its start
+ * shows the loop as well as all of it, and a reply of 400,000 events could
+ * take longer to encode on a busy machine than the page waits for it.
+ */
+const STOPPED_TRACE_EVENTS = 100_000;
 
 const started = performance.now();
 // Captured before the stubs replace them: the worker's own needs.
@@ -107,7 +114,8 @@ const api: SandboxApi = {
     const clean = globals?.restore() ?? true;
     const e = result.error;
     const retire = !clean || e?.kind === "limit" || e?.name === "RecursionError" || e?.name === "MemoryError";
-    const buffer = encodeReply({ v: 1, runId, retire, result });
+    const trace = e?.kind === "limit" && result.trace ? cutTrace(result.trace, STOPPED_TRACE_EVENTS) : result.trace;
+    const buffer = encodeReply({ v: 1, runId, retire, result: { ...result, trace } });
     return Comlink.transfer(buffer, [buffer]);
   },
   warm() {

@@ -164,6 +164,18 @@ async function clickRun(): Promise<Ran> {
   });
 }
 
+/**
+ * A run a budget stopped gets its timeline, drawn from the start of its
+ * trace, promptly (the page froze for minutes on all 400,000 events of a
+ * one-task spin: each SVG node was appended live, and every step drawn).
+ */
+async function expectCutTimeline(): Promise<void> {
+  const note = page.locator('al-playground[data-id="play"] .al-tl-note');
+  await note.filter({ hasText: "The trace was cut at 100,000 events" }).waitFor({ timeout: 30_000 });
+  // And the page answers.
+  expect(await page.evaluate(() => document.title)).toContain("Async Lab");
+}
+
 /** The next run works: a small program prints what it should. */
 async function nextRunWorks(): Promise<void> {
   const r = await run(`${HEAD}async function main() { const x = await asyncio.sleep(1, "slept"); print("fine", x, asyncio.getRunningLoop().time() === 1); }\nasyncio.run(main());`);
@@ -285,13 +297,17 @@ describe("hostile snippets: runaways", () => {
     // The worker stops it itself and keeps its output; on a machine too busy
     // to send that back in time, the page's watchdog stops it instead.
     expect(r.status).toMatch(/^(Step limit reached|Time limit reached|Stopped after 4 s of real time)/);
-    if (!r.status.startsWith("Stopped")) expect(r.output).toContain("spinning\n");
+    if (!r.status.startsWith("Stopped")) {
+      expect(r.output).toContain("spinning\n");
+      await expectCutTimeline();
+    }
     await nextRunWorks();
   });
 
   it("stops a program that creates tasks without end at the task or time limit", async () => {
     const r = await run(`${HEAD}async function c() {}\nasync function main() { while (true) { asyncio.createTask(c()); await asyncio.sleep(0); } }\nasyncio.run(main());`);
     expect(r.status).toMatch(/^(Task limit reached|Step limit reached|Time limit reached|Stopped after 4 s of real time)/);
+    if (!r.status.startsWith("Stopped")) await expectCutTimeline();
     await nextRunWorks();
   });
 

@@ -4,7 +4,7 @@
  * text come from learner code.
  */
 import type { TraceEvent } from "../../runtime/trace/schema.ts";
-import { shortUrl, type TimelineModel } from "./model.ts";
+import { type Segment, shortUrl, type TimelineModel } from "./model.ts";
 import { fmtDuration, fmtTime } from "./scale.ts";
 
 export interface Described {
@@ -124,14 +124,30 @@ function isDone(model: TimelineModel, task: number, order: number): boolean {
 function wakeCause(model: TimelineModel, order: number): string {
   const e = model.events[order] as Extract<TraceEvent, { kind: "task.wake" }>;
   const lane = model.taskLanes.get(e.task);
-  const seg = lane?.segments.find((s) => s.kind === "ready" && s.from === order);
+  const segs = lane?.segments ?? [];
+  // Segments are in order and touch: the one that starts here, and the one before it.
+  const i = lowerBound(segs, order);
+  const seg = segs[i]?.from === order && segs[i].kind === "ready" ? segs[i] : undefined;
   if (seg?.waker && seg.waker !== e.task) {
     const cause = e.cause && model.labels.has(e.cause) && e.cause !== seg.waker ? ` (${model.labels.get(e.cause)})` : "";
     return `: ${model.taskName(seg.waker)} woke it${cause}`;
   }
   if (e.cause && model.labels.has(e.cause)) return `: ${model.labels.get(e.cause)} is ready for it`;
-  const before = lane?.segments.find((s) => s.kind === "waiting" && s.to === order);
+  const prev = segs[i - 1];
+  const before = prev?.kind === "waiting" && prev.to === order ? prev : undefined;
   if (before?.timeout) return `: ${before.timeout} expired`;
   if (before?.wait) return `: ${before.wait.text} is over`;
   return "";
+}
+
+/** Index of the first segment that starts at or after `order`. */
+function lowerBound(segs: readonly Segment[], order: number): number {
+  let lo = 0;
+  let hi = segs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segs[mid].from < order) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

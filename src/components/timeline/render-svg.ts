@@ -8,10 +8,10 @@
  * on it shows), so pointer handling needs no listener per element.
  */
 import { primText } from "./describe.ts";
-import type { Lane, SeriesPoint, TaskLane, TimelineModel } from "./model.ts";
+import type { Lane, Segment, SeriesPoint, TaskLane, TimelineModel } from "./model.ts";
 import { firstRowAt, lowerBound, type Row, type Scene, type Section } from "./layout.ts";
 import type { Palette } from "./palette.ts";
-import { fmtDuration, fmtTime, tickLabel, ticks, tickStep } from "./scale.ts";
+import { fmtCount, fmtDuration, fmtTime, tickLabel, ticks, tickStep } from "./scale.ts";
 
 const NS = "http://www.w3.org/2000/svg";
 
@@ -57,7 +57,7 @@ export function makeMeasure(fontPx: number, family: string): Measure {
 
 type Attrs = Record<string, string | number>;
 
-function node<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs, parent?: Element): SVGElementTagNameMap[K] {
+function node<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs, parent?: Element | DocumentFragment): SVGElementTagNameMap[K] {
   const e = document.createElementNS(NS, tag);
   for (const k in attrs) e.setAttribute(k, String(attrs[k]));
   parent?.append(e);
@@ -108,9 +108,12 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
   svg.setAttribute("font-family", pal.font);
   svg.setAttribute("font-size", String(fontPx));
   const playhead = svg.querySelector<SVGGElement>("g[data-layer=playhead]") ?? node("g", { "data-layer": "playhead" });
-  svg.replaceChildren();
+  // Drawn detached and put in the page at once: appending node by node to a
+  // live SVG costs a mutation record each, and every observer of the page
+  // (Astro's link prefetcher looks into each added node) pays for all of them.
+  const out = document.createDocumentFragment();
 
-  const defs = node("defs", {}, svg);
+  const defs = node("defs", {}, out);
   const hatch = (id: string, color: string, opacity: number) => {
     const p = node("pattern", { id, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" }, defs);
     node("rect", { width: 2.5, height: 6, fill: color, "fill-opacity": opacity }, p);
@@ -122,8 +125,8 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
   const clip = node("clipPath", { id: `${uid}-lanes` }, defs);
   node("rect", { x: labelW, y: axisH, width: Math.max(0, right - labelW), height: Math.max(0, vp.height - axisH) }, clip);
 
-  node("rect", { x: 0, y: 0, width: vp.width, height: vp.height, fill: pal.bg }, svg);
-  const lanes = node("g", { "clip-path": `url(#${uid}-lanes)` }, svg);
+  node("rect", { x: 0, y: 0, width: vp.width, height: vp.height, fill: pal.bg }, out);
+  const lanes = node("g", { "clip-path": `url(#${uid}-lanes)` }, out);
   const bands = node("g", { "data-layer": "bands" }, lanes);
   const grid = node("g", { "data-layer": "grid", stroke: pal.grid, "stroke-width": 1 }, lanes);
   const content = node("g", { "data-layer": "rows" }, lanes);
@@ -178,7 +181,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
   }
 
   // Axis, with grid lines through the lanes.
-  const axis = node("g", { "data-layer": "axis" }, svg);
+  const axis = node("g", { "data-layer": "axis" }, out);
   node("rect", { x: 0, y: 0, width: vp.width, height: axisH, fill: pal.surface }, axis);
   node("line", { x1: 0, x2: vp.width, y1: axisH - 0.5, y2: axisH - 0.5, stroke: pal.grid }, axis);
   const warp = axisSection.warp;
@@ -221,7 +224,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
   });
 
   // Label column.
-  const labels = node("g", { "data-layer": "labels" }, svg);
+  const labels = node("g", { "data-layer": "labels" }, out);
   node("rect", { x: 0, y: 0, width: labelW, height: vp.height, fill: pal.surface }, labels);
   node("line", { x1: labelW - 0.5, x2: labelW - 0.5, y1: 0, y2: vp.height, stroke: pal.grid }, labels);
   text(labels, 8, fontPx * 1.15, "lane", { fill: pal.textDim });
@@ -257,7 +260,8 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
   text(labels, 8, fontPx * 1.15, "virtual time", { fill: pal.textDim });
   if (scene.spread) text(labels, 8, axisH - fontPx * 0.35, "▥ = one instant", { fill: pal.textDim, "font-size": Math.round(fontPx * 0.85) });
 
-  svg.append(playhead);
+  out.append(playhead);
+  svg.replaceChildren(out);
   return hits;
 
   // ---- per-row drawing ---------------------------------------------------
@@ -319,9 +323,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
     const { pos, model } = section;
     const h = row.h;
     const name = lane.info.name;
-    for (let i = segmentRange(lane.segments, (s) => s.to, pos); i < lane.segments.length; i++) {
-      const s = lane.segments[i];
-      if (pos[s.from] > W1 && !opts.full) break;
+    const drawSegment = (s: Segment): void => {
       let x0 = X(pos[s.from]);
       let x1 = X(pos[s.to]);
       const from = model.events[s.from];
@@ -336,7 +338,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
         node("rect", { x: r(x0), y: y + 3, width: r(x1 - x0), height: h - 6, rx: 1.5, fill: pal.running }, g);
         hits.push({ x0: x0 - 2, x1: x1 + 2, y0: y, y1: y + h, section: row.section, order: s.from, tip: [`${name} runs`, span, `line ${from.line}`] });
       } else if (s.kind === "ready") {
-        if (x1 - x0 < 0.5) continue;
+        if (x1 - x0 < 0.5) return;
         const bh = Math.round(h * 0.36);
         node("rect", { x: r(x0), y: r(y + (h - bh) / 2), width: r(x1 - x0), height: bh, fill: `url(#${uid}-ready)`, stroke: pal.readyStroke, "stroke-width": 1 }, g);
         const who = s.waker && s.waker !== lane.info.id ? `woken by ${model.taskName(s.waker)}` : s.waker === lane.info.id ? "yielded" : "";
@@ -366,7 +368,45 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
         if (s.late !== undefined && s.due !== undefined) tip.push(`due at ${fmtTime(s.due)}, woken ${fmtDuration(s.late)} late: the loop was busy or blocked`);
         hits.push({ x0, x1, y0: top, y1: top + bh, section: row.section, order: s.from, tip });
       }
+    };
+    // Segments narrower than a pixel (a task stepping thousands of times in
+    // one instant, drawn to scale) merge into one bar, as on the loop's lane:
+    // one element for all of them, not one each.
+    let dense: { x0: number; x1: number; first: number; last: number; steps: number } | null = null;
+    const flushDense = () => {
+      const d = dense;
+      dense = null;
+      if (!d) return;
+      if (d.first === d.last) return drawSegment(lane.segments[d.first]);
+      if (d.steps === 0) return; // only slivers of waiting and ready: too thin to show
+      const a = Math.min(d.x0, d.x1 - 2);
+      node("rect", { x: r(a), y: y + 3, width: r(Math.max(2, d.x1 - a)), height: h - 6, rx: 1.5, fill: pal.running }, g);
+      const first = lane.segments[d.first];
+      const last = lane.segments[d.last];
+      const toT = last.to < model.events.length ? model.events[last.to].t : model.endTime;
+      const steps = `${fmtCount(d.steps)} ${d.steps === 1 ? "step" : "steps"}`;
+      hits.push({ x0: a - 2, x1: Math.max(a + 2, d.x1) + 2, y0: y, y1: y + h, section: row.section, order: first.from, tip: [`${name}: ${steps} too close together to draw apart`, `${fmtTime(model.events[first.from].t)} → ${fmtTime(toT)}`, "zoom in to tell them apart"] });
+    };
+    for (let i = segmentRange(lane.segments, (s) => s.to, pos); i < lane.segments.length; i++) {
+      const s = lane.segments[i];
+      if (pos[s.from] > W1 && !opts.full) break;
+      const x0 = X(pos[s.from]);
+      const x1 = X(pos[s.to]);
+      if (x1 - x0 >= 1) {
+        flushDense();
+        drawSegment(s);
+        continue;
+      }
+      if (dense && x0 - dense.x1 < 1) {
+        dense.x1 = Math.max(dense.x1, x1);
+        dense.last = i;
+      } else {
+        flushDense();
+        dense = { x0, x1, first: i, last: i, steps: 0 };
+      }
+      if (s.kind === "running") dense.steps++;
     }
+    flushDense();
     for (const b of lane.blocks) {
       const x0 = X(pos[b.at]);
       const x1 = X(section.warp.ofTime(b.t + b.seconds));

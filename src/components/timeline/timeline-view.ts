@@ -581,7 +581,7 @@ export class TimelineView {
     if (blocked > 0) bits.push(`loop blocked ${fmtTime(blocked)}`);
     s.append(` · ${bits.join(" · ")}`);
     const notes: string[] = [];
-    if (m.trace.truncated) notes.push(`The trace was cut at ${fmtCount(m.events.length)} events: the timeline shows the start of the run. Download the trace to see all of it in Perfetto.`);
+    if (m.trace.truncated) notes.push(`The trace was cut at ${fmtCount(m.events.length)} events: the timeline shows the start of the run, up to ${fmtTime(m.endTime)} of loop time.`);
     this.note.textContent = notes.join(" ");
     this.note.hidden = notes.length === 0;
   }
