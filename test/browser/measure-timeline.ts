@@ -12,10 +12,14 @@
  * - panning: the lanes are scrolled down through the 10,000 task lanes the
  *   same way.
  *
+ * Each measurement is made `repeats` times, each in a fresh page, and the
+ * medians are reported with the range: one run on a shared machine says
+ * little.
+ *
  * Not a test (timings depend on the machine): a report for humans.
  *
  *     npx astro build --outDir dist-tl
- *     DIST=dist-tl npx node test/browser/measure-timeline.ts [tasks] [frames]
+ *     DIST=dist-tl npx node test/browser/measure-timeline.ts [tasks] [frames] [repeats]
  *
  * The sandbox stops a run after 4 s of real time (RUN_LIMIT_MS in
  * sandbox-client.ts), counted from the click and including a cold worker's
@@ -31,6 +35,7 @@ import { serve } from "./server.ts";
 
 const TASKS = Number(process.argv[2] ?? 10_000);
 const FRAMES = Number(process.argv[3] ?? 180);
+const REPEATS = Number(process.argv[4] ?? 5);
 
 /** The generated snippet: `TASKS` sleeps, at most 100 at a time. */
 function snippet(tasks: number): string {
@@ -64,7 +69,45 @@ const server = await serve(process.env.DIST ?? "dist");
 const address = server.address();
 const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: FLAGS });
+interface Measured {
+  readonly status: string;
+  readonly lanes: string;
+  readonly events: number;
+  readonly buildMs: number;
+  readonly phases: string;
+  readonly wall: number;
+  readonly longTasks: number[];
+  readonly scrub: FrameStats;
+  readonly pan: FrameStats;
+}
+const results: Measured[] = [];
 try {
+  for (let i = 0; i < REPEATS; i++) {
+    const m = await measureOnce();
+    results.push(m);
+    console.log(`run ${i + 1}: render ${m.buildMs.toFixed(1)} ms (${m.phases}); long tasks ${m.longTasks.join(", ") || "none"} ms; scrub ${m.scrub.fps.toFixed(1)} fps (worst frame ${m.scrub.worstMs.toFixed(0)} ms); pan ${m.pan.fps.toFixed(1)} fps (worst ${m.pan.worstMs.toFixed(0)} ms)`);
+  }
+  const first = results[0];
+  console.log(`snippet: ${TASKS.toLocaleString("en-US")} tasks under Semaphore(100); ${first.status}`);
+  console.log(`timeline: ${first.lanes}; ${first.events.toLocaleString("en-US")} events`);
+  console.log(`render: median ${summary(results.map((r) => r.buildMs))} ms from trace to first drawing, over ${results.length} fresh pages`);
+  console.log(`        median ${summary(results.map((r) => r.wall))} ms wall from the click on Run (includes the run in the worker and loading the timeline)`);
+  console.log(`        longest task from the click to the drawing: median ${summary(results.map((r) => Math.max(0, ...r.longTasks)))} ms`);
+  console.log(`scrub:  median ${summary(results.map((r) => r.scrub.fps))} fps; worst frame median ${summary(results.map((r) => r.scrub.worstMs))} ms`);
+  console.log(`pan:    median ${summary(results.map((r) => r.pan.fps))} fps; worst frame median ${summary(results.map((r) => r.pan.worstMs))} ms`);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+/** "12.3 (10.1–15.0)": the median and the range. */
+function summary(xs: readonly number[]): string {
+  const s = [...xs].sort((a, b) => a - b);
+  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return `${median.toFixed(1)} (${s[0].toFixed(1)}–${s[s.length - 1].toFixed(1)})`;
+}
+
+async function measureOnce(): Promise<Measured> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(180_000);
   page.on("pageerror", (e) => console.error("page error:", e.message));
@@ -147,17 +190,9 @@ try {
     return stamps;
   }, FRAMES);
 
-  const lanes = await pg.locator(".al-tl-scroller").getAttribute("aria-label");
-  console.log(`snippet: ${TASKS.toLocaleString("en-US")} tasks under Semaphore(100); ${status}`);
-  console.log(`timeline: ${lanes}; ${Number(info.events).toLocaleString("en-US")} events`);
-  console.log(`render: ${info.buildMs} ms from trace to first drawing (${info.phases})`);
-  console.log(`        ${wall} ms wall from the click on Run (includes the run in the worker and loading the timeline)`);
-  console.log(`        long tasks meanwhile (ms): ${longTasks.join(", ") || "none"}`);
-  console.log(`scrub:  ${fmt(stats(scrub))}`);
-  console.log(`pan:    ${fmt(stats(pan))}`);
-} finally {
-  await browser.close();
-  server.close();
+  const lanes = (await pg.locator(".al-tl-scroller").getAttribute("aria-label")) ?? "";
+  await page.close();
+  return { status, lanes, events: Number(info.events), buildMs: Number(info.buildMs), phases: info.phases ?? "", wall, longTasks, scrub: stats(scrub), pan: stats(pan) };
 }
 
 function stats(stamps: readonly number[]): FrameStats {
@@ -171,8 +206,4 @@ function stats(stamps: readonly number[]): FrameStats {
     p95Ms: sorted[Math.floor(sorted.length * 0.95)],
     worstMs: sorted[sorted.length - 1],
   };
-}
-
-function fmt(s: FrameStats): string {
-  return `${s.fps.toFixed(1)} fps over ${s.frames} frames; frame time median ${s.medianMs.toFixed(1)} ms, p95 ${s.p95Ms.toFixed(1)} ms, worst ${s.worstMs.toFixed(1)} ms`;
 }

@@ -3,8 +3,9 @@
  * they wait on; playback reveals output in time order; scrubbing, keyboard
  * stepping and clicking an output line move the highlighted code line; a
  * pinned run is compared with the next; the trace downloads as Trace Event
- * Format; the table lists the same events; axe finds no violations; a task
- * name made of HTML stays text.
+ * Format; the table lists the same events; axe finds no violations; a run
+ * of 3,000 tasks is drawn a view at a time; a task name made of HTML stays
+ * text.
  *
  * Deterministic on a busy machine: every wait polls with a generous
  * timeout, and nothing asserts how long anything took in real time.
@@ -233,6 +234,43 @@ describe("the event-loop timeline", () => {
       return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     });
     expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("draws a run of 3,000 tasks a view at a time: scrolling to the end draws the last task's lane", async () => {
+    const code = `import * as asyncio from "asyncio";
+const limit = new asyncio.Semaphore(100);
+async function job(i: number) {
+  await using _ = limit;
+  await asyncio.sleep(1);
+}
+async function main() {
+  await asyncio.gather(...Array.from({ length: 3000 }, (_, i) => job(i)));
+  print("all done");
+}
+asyncio.run(main());
+`;
+    const { page, errors } = await openPage(context, share(code));
+    const pg = await runWithTimeline(page, "play");
+    await skipToEnd(pg);
+    const tl = pg.locator(".al-tl");
+    const scroller = tl.locator(".al-tl-scroller");
+    expect(await scroller.getAttribute("aria-label")).toBe("Timeline lanes: 3,001 tasks over 30.000 s of loop time");
+    const svg = tl.locator("svg.al-tl-svg");
+    const labels = () => svg.locator("g[data-layer=labels] text").allTextContents();
+    const elements = () => svg.evaluate((el) => el.querySelectorAll("*").length);
+    // Only the lanes in view are drawn: the first jobs, not the last.
+    expect(await labels()).toContain("Task-2");
+    expect(await labels()).not.toContain("Task-3001");
+    expect(await elements()).toBeLessThan(3000);
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect.poll(labels, LONG).toContain("Task-3001");
+    expect(await labels()).not.toContain("Task-2");
+    expect(await elements()).toBeLessThan(3000);
+    // The last job waited 29 s for a permit.
+    const last = svg.locator("g[data-lane] text", { hasText: "Semaphore(100)" }).last();
+    expect(await tipOn(page, last)).toMatch(/^Task-3001 waits: Semaphore\(100\) \| 0\.000 s → 29\.000 s/);
     expect(errors).toEqual([]);
     await page.close();
   });
