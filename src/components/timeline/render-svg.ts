@@ -293,6 +293,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
           stroke: pal.prim,
           label: (p) => primText(lane.primKind, p.value, p.waiters),
           tip: (p) => [`${lane.label}`, primText(lane.primKind, p.value, p.waiters)],
+          line: { max: Math.max(1, lane.maxValue), stroke: pal.text },
         });
       case "host":
         drawSeries(g, lane.points, section, row, y, {
@@ -565,13 +566,23 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
     section: Section,
     row: Row,
     y: number,
-    o: { max: number; key: "value" | "waiters"; fill: string; stroke: string; label: (p: SeriesPoint) => string; tip: (p: SeriesPoint) => string[] },
+    o: {
+      max: number;
+      key: "value" | "waiters";
+      fill: string;
+      stroke: string;
+      label: (p: SeriesPoint) => string;
+      tip: (p: SeriesPoint) => string[];
+      /** Also draw `value` as a step line on its own scale (a primitive: the area is its waiters, the line its permits or items). */
+      line?: { max: number; stroke: string };
+    },
   ): void {
     const { pos, model } = section;
     if (points.length === 0) return;
     const h = row.h;
     const base = y + h - 3;
     const scale = (h - 8) / o.max;
+    const lineY = (v: number) => base - (o.line ? v * ((h - 8) / o.line.max) : 0);
     let i = 0;
     if (!opts.full) {
       let lo = 0;
@@ -587,6 +598,8 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
     let d = "";
     let colX = Number.NaN;
     let colV = 0;
+    let lineD = "";
+    let lineV = 0;
     let started = false;
     for (; i < points.length; i++) {
       const p = points[i];
@@ -595,15 +608,20 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
       const v = p[o.key];
       if (!started) {
         d = `M${r(x)} ${r(base)}`;
+        lineD = `M${r(x)} ${r(lineY(p.value))}`;
         started = true;
         colX = x;
         colV = v;
+        lineV = p.value;
       } else if (x - colX < 1) {
         colV = Math.max(colV, v);
+        lineV = p.value;
       } else {
         d += `V${r(base - colV * scale)}H${r(x)}`;
+        lineD += `V${r(lineY(lineV))}H${r(x)}`;
         colX = x;
         colV = v;
+        lineV = p.value;
       }
       if (next - x > 6) {
         const label = o.label(p);
@@ -618,6 +636,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
       const lastX = Math.min(Math.max(colX, endX), right + 40);
       d += `V${r(base - colV * scale)}H${r(lastX)}V${r(base)}z`;
       node("path", { d, fill: o.fill, stroke: o.stroke, "stroke-width": 1, "stroke-linejoin": "round" }, g);
+      if (o.line) node("path", { d: `${lineD}V${r(lineY(lineV))}H${r(lastX)}`, fill: "none", stroke: o.line.stroke, "stroke-width": 2, "stroke-linejoin": "round" }, g);
       // Text drawn before the area would be hidden under it: move texts to the end.
       for (const t of [...g.querySelectorAll("text")]) g.append(t);
     }

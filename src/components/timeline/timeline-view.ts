@@ -605,7 +605,8 @@ export class TimelineView {
       ul.append(li);
     }
     const marks = el("li", "al-tl-legend-marks", "✓ returned · ✕ raised · – cancelled · ▾ printed · ◆ timeout expired · dashed arrow: one task woke another");
-    ul.append(marks);
+    const prims = el("li", "al-tl-legend-marks", "A semaphore, lock, event or queue: the line is its value (free permits, free or held, set or not, items), the shaded area the tasks waiting on it.");
+    ul.append(marks, prims);
     box.append(sum, ul);
     return box;
   }
