@@ -163,6 +163,9 @@ export class PlaygroundElement extends HTMLElement {
     this.status("Running…");
     this.code.clearMarks();
     const outcome = await runInSandbox(source).outcome;
+    // Decoding and checking a large reply took one long task; let the page
+    // breathe (input, a frame) before the output and the timeline take another.
+    if (outcome.kind === "done" && (outcome.result.trace?.events.length ?? 0) > LARGE_TRACE) await new Promise((done) => setTimeout(done, 0));
     this.running = false;
     runButton.removeAttribute("aria-busy");
     const errorBox = this.el("error");
@@ -177,9 +180,6 @@ export class PlaygroundElement extends HTMLElement {
       return;
     }
     const result = outcome.result;
-    // Decoding and checking a large reply took one long task; let the page
-    // breathe (input, a frame) before the output and the timeline take another.
-    if ((result.trace?.events.length ?? 0) > LARGE_TRACE) await new Promise((done) => setTimeout(done, 0));
     this.lastRun = result;
     renderLines(this.el("output"), toLines(result.output));
     if (result.error) {

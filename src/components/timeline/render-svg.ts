@@ -40,12 +40,19 @@ export type Measure = (text: string, bold?: boolean) => number;
 export function makeMeasure(fontPx: number, family: string): Measure {
   const ctx = document.createElement("canvas").getContext("2d");
   const cache = new Map<string, number>();
+  const fonts = [`${fontPx}px ${family}`, `600 ${fontPx}px ${family}`];
+  // Setting a canvas font parses it: only when it changes.
+  let current = -1;
   return (text, bold = false) => {
     const key = `${bold ? 1 : 0}${text}`;
     let w = cache.get(key);
     if (w === undefined) {
       if (ctx) {
-        ctx.font = `${bold ? "600 " : ""}${fontPx}px ${family}`;
+        const font = bold ? 1 : 0;
+        if (font !== current) {
+          ctx.font = fonts[font];
+          current = font;
+        }
         w = ctx.measureText(text).width;
       } else w = text.length * fontPx * 0.6;
       if (cache.size > 5000) cache.clear();
