@@ -14,6 +14,7 @@ import LZString from "lz-string";
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { manyTasksSnippet } from "../fixtures/many-tasks.ts";
 import { launch, openPage, runPlayground } from "./browser.ts";
 
 const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
@@ -239,18 +240,7 @@ describe("the event-loop timeline", () => {
   });
 
   it("draws a run of 3,000 tasks a view at a time: scrolling to the end draws the last task's lane", async () => {
-    const code = `import * as asyncio from "asyncio";
-const limit = new asyncio.Semaphore(100);
-async function job(i: number) {
-  await using _ = limit;
-  await asyncio.sleep(1);
-}
-async function main() {
-  await asyncio.gather(...Array.from({ length: 3000 }, (_, i) => job(i)));
-  print("all done");
-}
-asyncio.run(main());
-`;
+    const code = manyTasksSnippet(3000);
     const { page, errors } = await openPage(context, share(code));
     const pg = await runWithTimeline(page, "play");
     await skipToEnd(pg);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildModel, type Segment, type TaskLane } from "../../../src/components/timeline/model.ts";
+import { manyTasksSnippet } from "../../fixtures/many-tasks.ts";
 import { exampleTrace, traceOf } from "./helpers.ts";
 
 const taskLanes = (m: ReturnType<typeof buildModel>) => m.lanes.filter((l): l is TaskLane => l.kind === "task");
@@ -152,17 +153,7 @@ asyncio.run(main());
   });
 
   it("reads a trace of 10,000 tasks: a lane each, 100 batches of 100 under the semaphore", { timeout: 60_000 }, () => {
-    const trace = traceOf(`import * as asyncio from "asyncio";
-const limit = new asyncio.Semaphore(100);
-async function job(i: number) {
-  await using _ = limit;
-  await asyncio.sleep(1);
-}
-async function main() {
-  await asyncio.gather(...Array.from({ length: 10000 }, (_, i) => job(i)));
-}
-asyncio.run(main());
-`);
+    const trace = traceOf(manyTasksSnippet(10_000));
     const m = buildModel(trace);
     expect(taskLanes(m)).toHaveLength(10_001);
     expect(m.endTime).toBe(100);
