@@ -380,13 +380,14 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
     // Segments narrower than a pixel (a task stepping thousands of times in
     // one instant, drawn to scale) merge into one bar, as on the loop's lane:
     // one element for all of them, not one each.
-    let dense: { x0: number; x1: number; first: number; last: number; steps: number } | null = null;
+    let dense: { x0: number; x1: number; first: number; last: number; steps: number; step: number } | null = null;
     const flushDense = () => {
       const d = dense;
       dense = null;
       if (!d) return;
       if (d.first === d.last) return drawSegment(lane.segments[d.first]);
       if (d.steps === 0) return; // only slivers of waiting and ready: too thin to show
+      if (d.steps === 1) return drawSegment(lane.segments[d.step]);
       const a = Math.min(d.x0, d.x1 - 2);
       node("rect", { x: r(a), y: y + 3, width: r(Math.max(2, d.x1 - a)), height: h - 6, rx: 1.5, fill: pal.running }, g);
       const first = lane.segments[d.first];
@@ -410,9 +411,12 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
         dense.last = i;
       } else {
         flushDense();
-        dense = { x0, x1, first: i, last: i, steps: 0 };
+        dense = { x0, x1, first: i, last: i, steps: 0, step: -1 };
       }
-      if (s.kind === "running") dense.steps++;
+      if (s.kind === "running") {
+        dense.steps++;
+        dense.step = i;
+      }
     }
     flushDense();
     for (const b of lane.blocks) {
