@@ -194,14 +194,9 @@ export interface Labels {
 export function buildModel(trace: Trace): TimelineModel {
   const events = chronological(trace.events);
   const n = events.length;
+  /** Order of each seq, filled by the main pass while seq is an index into the trace's events (a map otherwise). */
+  const orderOfSeqArr = new Int32Array(n);
   let seqIsIndex = true;
-  for (let k = 0; k < n; k++) if (trace.events[events[k].seq] !== events[k]) seqIsIndex = false;
-  const orderOfSeqArr = new Int32Array(seqIsIndex ? n : 0);
-  const seqToOrder = new Map<number, number>();
-  for (let k = 0; k < n; k++) {
-    if (seqIsIndex) orderOfSeqArr[events[k].seq] = k;
-    else seqToOrder.set(events[k].seq, k);
-  }
 
   const { instants, instantOf, frac, totalSlots } = layoutInstants(events);
   const tasksById = new Map<number, TaskInfo>();
@@ -259,6 +254,10 @@ export function buildModel(trace: Trace): TimelineModel {
   for (let k = 0; k < n; k++) {
     const e = events[k];
     lines[k] = e.line;
+    if (seqIsIndex) {
+      if (trace.events[e.seq] === e) orderOfSeqArr[e.seq] = k;
+      else seqIsIndex = false;
+    }
     switch (e.kind) {
       case "run.start":
         runStart = k;
@@ -379,6 +378,8 @@ export function buildModel(trace: Trace): TimelineModel {
     loop.stepTasks.push(running);
   }
   if (runStart >= 0) loop.runs.push({ start: runStart, end: n, index: loop.runs.length });
+  const seqToOrder = new Map<number, number>();
+  if (!seqIsIndex) for (let k = 0; k < n; k++) seqToOrder.set(events[k].seq, k);
   // Every task in the task table gets a lane, events or not.
   for (const t of trace.tasks) taskLane(t.id);
   // Prints come in seq order: sort the orders by seq so output item i is prints[i].
@@ -473,11 +474,14 @@ export function buildModel(trace: Trace): TimelineModel {
 /** Events sorted by (time, seq); the trace's own array when it already is. */
 function chronological(events: readonly TraceEvent[]): TraceEvent[] {
   let sorted = true;
-  for (let i = 1; i < events.length; i++) {
-    if (events[i].t < events[i - 1].t) {
+  let last = -Infinity;
+  for (let i = 0; i < events.length; i++) {
+    const t = events[i].t;
+    if (t < last) {
       sorted = false;
       break;
     }
+    last = t;
   }
   const copy = events.slice();
   if (!sorted) copy.sort((a, b) => a.t - b.t || a.seq - b.seq);
