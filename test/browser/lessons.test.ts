@@ -1,6 +1,7 @@
 /**
- * Every lesson in a real browser: each playground runs in the sandbox and
- * prints exactly its example's expected output; no page logs an error;
+ * Every lesson in a real browser: each playground runs in the sandbox,
+ * prints exactly its example's expected output, and draws the lanes of its
+ * trace on its timeline; no page logs an error;
  * nothing is requested from another host; axe finds no accessibility
  * violations.
  */
@@ -8,6 +9,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildModel } from "../../src/components/timeline/model.ts";
+import { fmtCount, fmtTime } from "../../src/components/timeline/scale.ts";
+import { runSnippet } from "../../src/sandbox/run.ts";
 import { launch, openPage, runPlayground } from "./browser.ts";
 
 const lessons = readdirSync("src/content/docs/lessons")
@@ -15,12 +19,26 @@ const lessons = readdirSync("src/content/docs/lessons")
   .map((f) => f.replace(/\.mdx$/, ""))
   .sort();
 
-/** Example id → its expected output file. */
+/** Example id → its expected output file, and its source. */
 const expected = new Map<string, string>();
+const sources = new Map<string, string>();
 for (const lesson of readdirSync("src/content/examples")) {
   for (const f of readdirSync(join("src/content/examples", lesson))) {
     if (f.endsWith(".out")) expected.set(f.replace(/\.out$/, ""), readFileSync(join("src/content/examples", lesson, f), "utf8"));
+    if (f.endsWith(".ts")) sources.set(f.replace(/\.ts$/, ""), readFileSync(join("src/content/examples", lesson, f), "utf8"));
   }
+}
+
+/**
+ * What the timeline must show for an example, from its trace (run here, in
+ * Node, through the same pipeline: the virtual clock makes it the same run):
+ * the lanes' summary and the lanes in display order.
+ */
+function expectedTimeline(id: string): { label: string; lanes: string[] } {
+  const trace = runSnippet(sources.get(id) ?? "").trace;
+  if (!trace) throw new Error(`no trace for ${id}`);
+  const m = buildModel(trace);
+  return { label: `Timeline lanes: ${fmtCount(m.taskLanes.size)} tasks over ${fmtTime(m.endTime)} of loop time`, lanes: m.lanes.map((l) => l.key) };
 }
 
 const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
@@ -44,9 +62,18 @@ describe.each(lessons)("lesson %s", (lesson) => {
     for (const id of ids) {
       const want = expected.get(id);
       expect(want, `expected output file for ${id}`).toBeDefined();
+      const tl = page.locator(`al-playground[data-id="${id}"] .al-tl`);
+      const before = (await tl.count()) > 0 ? await tl.getAttribute("data-run") : null;
       const { output, status } = await runPlayground(page, id);
       expect(output, `output of ${id}`).toBe(want);
       expect(status).not.toMatch(/^Stopped|sandbox failed/);
+      // Its timeline draws this run's lanes: all of them in order, as far as the view shows.
+      await expect.poll(() => tl.getAttribute("data-run", { timeout: 1000 }).catch(() => null), { timeout: 60_000 }).not.toBe(before);
+      const timeline = expectedTimeline(id);
+      expect(await tl.locator(".al-tl-scroller").getAttribute("aria-label"), `timeline of ${id}`).toBe(timeline.label);
+      const drawn = await tl.locator("svg.al-tl-svg g[data-lane]").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-lane")));
+      expect(drawn.length, `lanes drawn for ${id}`).toBeGreaterThanOrEqual(Math.min(timeline.lanes.length, 8));
+      expect(drawn, `lanes of ${id}`).toEqual(timeline.lanes.slice(0, drawn.length));
     }
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
