@@ -4,8 +4,8 @@
  * stepping and clicking an output line move the highlighted code line; a
  * pinned run is compared with the next; the trace downloads as Trace Event
  * Format; the table lists the same events; axe finds no violations; a run
- * of 3,000 tasks is drawn a view at a time; a task name made of HTML stays
- * text.
+ * of 3,000 tasks is drawn a view at a time, and downloads as a picture of
+ * its first 2,000 lanes; a task name made of HTML stays text.
  *
  * Deterministic on a busy machine: every wait polls with a generous
  * timeout, and nothing asserts how long anything took in real time.
@@ -261,6 +261,12 @@ describe("the event-loop timeline", () => {
     // The last job waited 29 s for a permit.
     const last = svg.locator("g[data-lane] text", { hasText: "Semaphore(100)" }).last();
     expect(await tipOn(page, last)).toMatch(/^Task-3001 waits: Semaphore\(100\) \| 0\.000 s → 29\.000 s/);
+    // Its picture holds the first 2,000 lanes (the loop, the semaphore, Task-1 to Task-1998), and says so.
+    const [download] = await Promise.all([page.waitForEvent("download"), pg.getByRole("button", { name: "Download the timeline as SVG" }).click()]);
+    const picture = readFileSync((await download.path()) as string, "utf8");
+    expect(picture).toContain("<title>Async Lab timeline: 3,001 tasks, 30.000 s of loop time (its first 2,000 lanes)</title>");
+    expect(picture).toContain(">Task-1998<");
+    expect(picture).not.toContain(">Task-1999<");
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -131,6 +131,24 @@ export function layout(input: LayoutInput): Scene {
   };
 }
 
+/**
+ * The scene cut to its first `max` rows, consistent with itself (the row
+ * index of every lane, each run's first and last row, the height), for a
+ * download of a run with more lanes than a picture can hold.
+ */
+export function firstRows(scene: Scene, max: number): Scene {
+  if (scene.rows.length <= max) return scene;
+  const rows = scene.rows.slice(0, Math.max(0, max));
+  const last = rows[rows.length - 1];
+  return {
+    ...scene,
+    rows,
+    height: scene.axisH + (last ? last.y + last.h : 0) + 4,
+    sectionRows: scene.sectionRows.map(({ first, last: l }) => (first < rows.length ? { first, last: Math.min(l, rows.length - 1) } : { first: -1, last: -1 })),
+    rowOf: new Map([...scene.rowOf].filter(([, i]) => i < rows.length)),
+  };
+}
+
 /** Index of the first row whose bottom is below `y` (content coordinates, below the axis). */
 export function firstRowAt(rows: readonly Row[], y: number): number {
   let lo = 0;

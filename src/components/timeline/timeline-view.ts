@@ -14,7 +14,7 @@ import type { PlaygroundElement } from "../playground/playground-element.ts";
 import { createControls, type Controls } from "./controls.ts";
 import { download, standaloneSvg, traceEventJson } from "./export.ts";
 import { LanesView } from "./lanes-view.ts";
-import { layout, type Scene, type Section, sectionOf, spreadFor } from "./layout.ts";
+import { firstRows, layout, type Scene, type Section, sectionOf, spreadFor } from "./layout.ts";
 import { buildModel, type TimelineModel } from "./model.ts";
 import { Narrator } from "./narrator.ts";
 import { OutputSync } from "./output-sync.ts";
@@ -617,14 +617,14 @@ export class TimelineView {
     const pal = this.palette;
     if (!scene || !pal || !this.run) return null;
     const MAX_ROWS = 2000;
-    const rows = scene.rows.length > MAX_ROWS ? scene.rows.slice(0, MAX_ROWS) : scene.rows;
-    const height = scene.axisH + (rows.length ? rows[rows.length - 1].y + rows[rows.length - 1].h : 0) + 4;
+    const cut = firstRows(scene, MAX_ROWS);
     const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
     svg.dataset.uid = "export";
     const width = Math.min(scene.width, 32_000);
-    render(svg, { ...scene, rows }, { left: 0, top: 0, width, height }, pal, { measure: makeMeasure(this.fontPx, pal.font), full: scene.rows.length <= MAX_ROWS && width === scene.width });
+    render(svg, cut, { left: 0, top: 0, width, height: cut.height }, pal, { measure: makeMeasure(this.fontPx, pal.font), full: width === scene.width });
     const m = this.run.model;
-    return standaloneSvg(svg, `Async Lab timeline: ${fmtCount(m.taskLanes.size)} tasks, ${fmtTime(m.endTime)} of loop time`);
+    const lanes = cut === scene ? "" : ` (its first ${fmtCount(cut.rows.length)} lanes)`;
+    return standaloneSvg(svg, `Async Lab timeline: ${fmtCount(m.taskLanes.size)} tasks, ${fmtTime(m.endTime)} of loop time${lanes}`);
   }
 }
 
