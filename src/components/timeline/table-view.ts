@@ -14,6 +14,10 @@ import { el } from "../dom.ts";
 
 /** Rows shown at once. */
 export const TABLE_WINDOW = 500;
+/** Shortest time between two rebuilds of the window while the playhead runs ahead of it. */
+const REWINDOW_MS = 400;
+/** Shortest time between two scrolls that follow the playhead. */
+const FOLLOW_MS = 200;
 
 
 export class TableView {
@@ -27,6 +31,14 @@ export class TableView {
   private from = 0;
   private to = 0;
   private current = -1;
+  /** The row marked current, if it is in the window. */
+  private currentRow: HTMLTableRowElement | null = null;
+  /** When the window was last rebuilt (performance.now()), and a rebuild waiting for its turn. */
+  private renderedAt = -Infinity;
+  private rewindow = 0;
+  /** When the current row was last scrolled into view, and a scroll waiting for its turn. */
+  private followedAt = -Infinity;
+  private following = 0;
   private readonly onSeek: (order: number) => void;
 
   constructor(onSeek: (order: number) => void) {
@@ -79,6 +91,8 @@ export class TableView {
     this.caption.textContent = `${what}: ${fmtCount(n)} events in the order they happened${n > TABLE_WINDOW ? `, ${TABLE_WINDOW} at a time` : ""}. Activate an event's number to move the playhead there.`;
     this.from = this.to = 0;
     this.current = -1;
+    this.currentRow = null;
+    this.renderedAt = -Infinity;
     this.body.replaceChildren();
     if (this.visible) this.ensure(0);
   }
@@ -88,23 +102,64 @@ export class TableView {
     if (on) this.ensure(Math.max(0, this.current));
   }
 
-  /** Marks the row of `order` (and brings it into the window). */
+  /**
+   * Marks the row of `order`, bringing it into the window. Playback can
+   * carry the playhead past hundreds of rows a frame: the window is rebuilt
+   * at most every `REWINDOW_MS` then (and once more when it settles), or a
+   * long run played with the table open would crawl.
+   */
   setCurrent(order: number): void {
     this.current = order;
     if (!this.visible || !this.model) return;
-    this.ensure(Math.max(0, order));
-    for (const tr of this.body.querySelectorAll<HTMLTableRowElement>("tr[aria-current]")) {
-      tr.removeAttribute("aria-current");
-      tr.querySelector("button")?.setAttribute("tabindex", "-1");
+    const k = Math.max(0, order);
+    if (this.to > this.from && k >= this.from && k < this.to) return this.mark(order);
+    const wait = this.renderedAt + REWINDOW_MS - performance.now();
+    if (wait > 0) {
+      this.rewindow ||= window.setTimeout(() => {
+        this.rewindow = 0;
+        this.setCurrent(this.current);
+      }, wait);
+      return;
     }
+    this.ensure(k);
+  }
+
+  /** Moves `aria-current` (and the table's one tab stop) to the row of `order`. */
+  private mark(order: number): void {
     const tr = this.row(order);
+    if (tr === this.currentRow && tr) return;
+    if (this.currentRow) {
+      this.currentRow.removeAttribute("aria-current");
+      this.currentRow.querySelector("button")?.setAttribute("tabindex", "-1");
+    }
+    this.currentRow = tr;
     if (tr) {
       tr.setAttribute("aria-current", "true");
       tr.querySelector("button")?.setAttribute("tabindex", "0");
-      const box = this.root;
-      const top = tr.offsetTop - box.scrollTop;
-      if (top < 30 || top > box.clientHeight - 30) box.scrollTop = tr.offsetTop - box.clientHeight / 2;
+      this.follow();
     } else this.body.querySelector("button")?.setAttribute("tabindex", "0");
+  }
+
+  /**
+   * Scrolls the current row into view. Reading a row's position lays out
+   * the 500-row table (and the page): during playback that happened every
+   * frame, so it is done at most every `FOLLOW_MS`, and once more after.
+   */
+  private follow(): void {
+    const wait = this.followedAt + FOLLOW_MS - performance.now();
+    if (wait > 0) {
+      this.following ||= window.setTimeout(() => {
+        this.following = 0;
+        this.follow();
+      }, wait);
+      return;
+    }
+    this.followedAt = performance.now();
+    const tr = this.currentRow;
+    if (!tr) return;
+    const box = this.root;
+    const top = tr.offsetTop - box.scrollTop;
+    if (top < 30 || top > box.clientHeight - 30) box.scrollTop = tr.offsetTop - box.clientHeight / 2;
   }
 
   private row(order: number): HTMLTableRowElement | null {
@@ -154,9 +209,10 @@ export class TableView {
       rows.push(tr);
     }
     this.body.replaceChildren(...rows);
+    this.currentRow = null;
+    this.renderedAt = performance.now();
     this.earlier.hidden = this.from === 0;
     this.later.hidden = this.to >= n;
-    if (this.current >= 0) this.setCurrent(this.current);
-    else this.body.querySelector("button")?.setAttribute("tabindex", "0");
+    this.mark(this.current);
   }
 }
