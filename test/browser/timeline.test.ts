@@ -267,6 +267,18 @@ describe("the event-loop timeline", () => {
     expect(picture).toContain("<title>Async Lab timeline: 3,001 tasks, 30.000 s of loop time (its first 2,000 lanes)</title>");
     expect(picture).toContain(">Task-1998<");
     expect(picture).not.toContain(">Task-1999<");
+    // The table opens at the playhead (the last event), then follows playback from the start to its end.
+    const events = (await tl.getAttribute("data-events")) ?? "";
+    const current = () => tl.locator(".al-tl-table tr[aria-current=true] button").textContent({ timeout: 1000 }).catch(() => null);
+    await pg.getByRole("button", { name: "Table" }).click();
+    await expect.poll(current, LONG).toBe(events);
+    await pg.getByRole("combobox", { name: /speed/i }).selectOption("8");
+    await tl.locator(".al-tl-scroller").focus();
+    await page.keyboard.press("Home");
+    await page.keyboard.press("Space");
+    await expect.poll(async () => Number(await current()), LONG).toBeGreaterThan(1000);
+    await pg.getByRole("button", { name: "Skip to the end" }).click();
+    await expect.poll(current, LONG).toBe(events);
     expect(errors).toEqual([]);
     await page.close();
   });
