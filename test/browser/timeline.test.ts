@@ -254,6 +254,10 @@ describe("the event-loop timeline", () => {
     expect(await labels()).toContain("Task-2");
     expect(await labels()).not.toContain("Task-3001");
     expect(await elements()).toBeLessThan(3000);
+    // The semaphore's lane: its waiters as an area, its free permits as a line.
+    const sem = svg.locator('g[data-lane^="prim:"]');
+    expect(await sem.locator("path").count()).toBe(2);
+    expect(await sem.locator('path[fill="none"]').count()).toBe(1);
     await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
     await expect.poll(labels, LONG).toContain("Task-3001");
     expect(await labels()).not.toContain("Task-2");

@@ -4,7 +4,8 @@
  * text come from learner code.
  */
 import type { TraceEvent } from "../../runtime/trace/schema.ts";
-import { type Segment, shortUrl, type TimelineModel } from "./model.ts";
+import { lowerBound } from "./layout.ts";
+import { shortUrl, type TimelineModel } from "./model.ts";
 import { fmtDuration, fmtTime } from "./scale.ts";
 
 export interface Described {
@@ -126,7 +127,7 @@ function wakeCause(model: TimelineModel, order: number): string {
   const lane = model.taskLanes.get(e.task);
   const segs = lane?.segments ?? [];
   // Segments are in order and touch: the one that starts here, and the one before it.
-  const i = lowerBound(segs, order);
+  const i = lowerBound(segs, order, (s) => s.from);
   const seg = segs[i]?.from === order && segs[i].kind === "ready" ? segs[i] : undefined;
   if (seg?.waker && seg.waker !== e.task) {
     const cause = e.cause && model.labels.has(e.cause) && e.cause !== seg.waker ? ` (${model.labels.get(e.cause)})` : "";
@@ -140,14 +141,3 @@ function wakeCause(model: TimelineModel, order: number): string {
   return "";
 }
 
-/** Index of the first segment that starts at or after `order`. */
-function lowerBound(segs: readonly Segment[], order: number): number {
-  let lo = 0;
-  let hi = segs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (segs[mid].from < order) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

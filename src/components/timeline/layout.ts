@@ -164,11 +164,13 @@ export function firstRowAt(rows: readonly Row[], y: number): number {
   return r;
 }
 
-/** Index of the first position ≥ w in a sorted array (binary search). */
-export function lowerBound(arr: ArrayLike<number>, w: number, lo = 0, hi = arr.length): number {
+/** Index of the first item whose `key` is ≥ `v`, in items sorted by that key (binary search). */
+export function lowerBound<T>(items: ArrayLike<T>, v: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (arr[mid] < w) lo = mid + 1;
+    if (key(items[mid]) < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -237,7 +237,7 @@ export function buildModel(trace: Trace): TimelineModel {
   /** Links event `k` into task `id`'s list; `create`: also when the task has no lane yet. */
   const link = (id: number, k: number, create: boolean) => {
     const lane = create ? taskLane(id) : taskLanes.get(id);
-    lane?.link(k, next);
+    lane?.link(k);
   };
   const threads = new Map<number, ThreadLane>();
   const prims = new Map<number, PrimLane>();

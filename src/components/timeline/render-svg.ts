@@ -315,16 +315,9 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
     }
   }
 
+  /** First item whose end is at or after the view's left edge (all of them for the download). */
   function segmentRange<T>(items: readonly T[], endOf: (t: T) => number, pos: Float64Array): number {
-    // First item whose end is at or after the view's left edge.
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pos[endOf(items[mid])] < W0) lo = mid + 1;
-      else hi = mid;
-    }
-    return opts.full ? 0 : lo;
+    return opts.full ? 0 : lowerBound(items, W0, (item) => pos[endOf(item)]);
   }
 
   function drawTask(g: SVGGElement, lane: TaskLane, section: Section, row: Row, y: number): void {

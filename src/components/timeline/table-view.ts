@@ -19,6 +19,25 @@ const REWINDOW_MS = 400;
 /** Shortest time between two scrolls that follow the playhead. */
 const FOLLOW_MS = 200;
 
+/**
+ * `fn` called at once if it last ran `ms` ago or more, else once when that
+ * time is up (however many calls came in between).
+ */
+function throttle(ms: number, fn: () => void): () => void {
+  let last = -Infinity;
+  let timer = 0;
+  const run = () => {
+    timer = 0;
+    last = performance.now();
+    fn();
+  };
+  return () => {
+    const wait = last + ms - performance.now();
+    if (wait <= 0) run();
+    else timer ||= window.setTimeout(run, wait);
+  };
+}
+
 
 export class TableView {
   readonly root: HTMLElement;
@@ -33,12 +52,16 @@ export class TableView {
   private current = -1;
   /** The row marked current, if it is in the window. */
   private currentRow: HTMLTableRowElement | null = null;
-  /** When the window was last rebuilt (performance.now()), and a rebuild waiting for its turn. */
-  private renderedAt = -Infinity;
-  private rewindow = 0;
-  /** When the current row was last scrolled into view, and a scroll waiting for its turn. */
-  private followedAt = -Infinity;
-  private following = 0;
+  /**
+   * Playback can carry the playhead past hundreds of rows a frame: the
+   * window follows it at most every `REWINDOW_MS`, and the scroll every
+   * `FOLLOW_MS` (reading a row's position lays out the 500-row table and the
+   * page), or a long run played with the table open would crawl.
+   */
+  private readonly rewindow = throttle(REWINDOW_MS, () => {
+    if (this.visible) this.ensure(Math.max(0, this.current));
+  });
+  private readonly follow = throttle(FOLLOW_MS, () => this.scrollToCurrent());
   private readonly onSeek: (order: number) => void;
 
   constructor(onSeek: (order: number) => void) {
@@ -92,7 +115,6 @@ export class TableView {
     this.from = this.to = 0;
     this.current = -1;
     this.currentRow = null;
-    this.renderedAt = -Infinity;
     this.body.replaceChildren();
     if (this.visible) this.ensure(0);
   }
@@ -102,26 +124,16 @@ export class TableView {
     if (on) this.ensure(Math.max(0, this.current));
   }
 
-  /**
-   * Marks the row of `order`, bringing it into the window. Playback can
-   * carry the playhead past hundreds of rows a frame: the window is rebuilt
-   * at most every `REWINDOW_MS` then (and once more when it settles), or a
-   * long run played with the table open would crawl.
-   */
+  /** Marks the row of `order`, bringing it into the window (throttled: see `rewindow`). */
   setCurrent(order: number): void {
     this.current = order;
     if (!this.visible || !this.model) return;
-    const k = Math.max(0, order);
-    if (this.to > this.from && k >= this.from && k < this.to) return this.mark(order);
-    const wait = this.renderedAt + REWINDOW_MS - performance.now();
-    if (wait > 0) {
-      this.rewindow ||= window.setTimeout(() => {
-        this.rewindow = 0;
-        this.setCurrent(this.current);
-      }, wait);
-      return;
-    }
-    this.ensure(k);
+    if (this.inWindow(Math.max(0, order))) this.mark(order);
+    else this.rewindow();
+  }
+
+  private inWindow(order: number): boolean {
+    return this.to > this.from && order >= this.from && order < this.to;
   }
 
   /** Moves `aria-current` (and the table's one tab stop) to the row of `order`. */
@@ -140,21 +152,8 @@ export class TableView {
     } else this.body.querySelector("button")?.setAttribute("tabindex", "0");
   }
 
-  /**
-   * Scrolls the current row into view. Reading a row's position lays out
-   * the 500-row table (and the page): during playback that happened every
-   * frame, so it is done at most every `FOLLOW_MS`, and once more after.
-   */
-  private follow(): void {
-    const wait = this.followedAt + FOLLOW_MS - performance.now();
-    if (wait > 0) {
-      this.following ||= window.setTimeout(() => {
-        this.following = 0;
-        this.follow();
-      }, wait);
-      return;
-    }
-    this.followedAt = performance.now();
+  /** Scrolls the current row into view if it is out of it. */
+  private scrollToCurrent(): void {
     const tr = this.currentRow;
     if (!tr) return;
     const box = this.root;
@@ -180,8 +179,7 @@ export class TableView {
   }
 
   private ensure(order: number): void {
-    if (!this.model) return;
-    if (this.to > this.from && order >= this.from && order < this.to) return;
+    if (!this.model || this.inWindow(order)) return;
     const n = this.model.events.length;
     this.render(Math.max(0, Math.min(n - TABLE_WINDOW, order - Math.floor(TABLE_WINDOW / 5))));
   }
@@ -210,7 +208,6 @@ export class TableView {
     }
     this.body.replaceChildren(...rows);
     this.currentRow = null;
-    this.renderedAt = performance.now();
     this.earlier.hidden = this.from === 0;
     this.later.hidden = this.to >= n;
     this.mark(this.current);

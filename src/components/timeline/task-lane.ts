@@ -44,8 +44,8 @@ export class LazyTaskLane implements TaskLane {
   readonly key: string;
   readonly info: TaskInfo;
   /** First and last order of this task's event list (-1: none yet). */
-  head = -1;
-  tail = -1;
+  private head = -1;
+  private tail = -1;
   private readonly src: LaneSource;
   private derived: Derived | null = null;
 
@@ -72,8 +72,8 @@ export class LazyTaskLane implements TaskLane {
   }
 
   /** Adds the event at `order` to this lane's list (orders come in increasing). */
-  link(order: number, next: Int32Array): void {
-    if (this.tail >= 0) next[this.tail] = order;
+  link(order: number): void {
+    if (this.tail >= 0) this.src.next[this.tail] = order;
     else this.head = order;
     this.tail = order;
   }
@@ -191,15 +191,13 @@ export class LazyTaskLane implements TaskLane {
         case "timer.set":
           if (live) stepTimers.push({ when: e.when, label: e.label });
           break;
-        case "timer.fire": {
+        case "timer.fire":
           // Only its own timeouts are linked here (model.ts).
-          const label = this.src.labelOf(e.timer) ?? "timeout";
           if (live && state === "waiting") {
-            timeout = label;
-            marks.push({ kind: "timeout", at: k, text: `${label} expired` });
+            timeout = this.src.labelOf(e.timer) ?? "timeout";
+            marks.push({ kind: "timeout", at: k, text: `${timeout} expired` });
           }
           break;
-        }
         case "loop.block":
           blocks.push({ at: k, t: e.t, seconds: e.seconds, label: e.label, task: e.task });
           break;

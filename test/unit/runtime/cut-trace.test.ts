@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cutTrace } from "../../../src/runtime/trace/cut.ts";
 import { runSnippet } from "../../../src/sandbox/run.ts";
-
-const trace = (source: string) => {
-  const t = runSnippet(source).trace;
-  if (!t) throw new Error("no trace");
-  return t;
-};
+import { traceOf as trace } from "../timeline/helpers.ts";
 
 const WORKERS = `import * as asyncio from "asyncio";
 const lock = new asyncio.Lock();
