@@ -96,7 +96,8 @@ export default defineConfig({
       // which Expressive Code adds only after a delay.
       expressiveCode: { defaultProps: { wrap: true, preserveIndent: true } },
       // Heading links also copy the section's address (for instructors).
-      components: { MarkdownContent: "./src/components/MarkdownContent.astro" },
+      // The sidebar also shows the learner's progress in each lesson's exercises.
+      components: { MarkdownContent: "./src/components/MarkdownContent.astro", Sidebar: "./src/components/Sidebar.astro" },
       lastUpdated: false,
       credits: false,
     }),

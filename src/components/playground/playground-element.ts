@@ -22,7 +22,13 @@ import { playgroundUrl, readShare, shareUrl, withoutShare } from "./share.ts";
 import { loadSpeed, type Speed, speedForRun } from "./speed.ts";
 import { clearEdit, loadEdit, saveEdit } from "./storage.ts";
 
-/** Fired on the element after every finished run; the timeline listens. */
+/**
+ * Events on the element: `al-run-request` before a run (cancelable: an
+ * exercise holds the run back until a prediction is made), `al-run-start`,
+ * then `al-run` with this detail after a finished run (bubbles; the
+ * timeline and exercises listen), or `al-run-stopped` ({ message }) when
+ * the run ended without a result.
+ */
 export interface RunEventDetail {
   readonly result: RunResult;
   readonly source: string;
@@ -164,6 +170,8 @@ export class PlaygroundElement extends HTMLElement {
   /** Runs the current code (saving an edit first, so a crash loses nothing). */
   async run(): Promise<void> {
     if (this.running) return;
+    // Whoever holds this playground may hold a run back (an exercise that asks for a prediction first).
+    if (!this.dispatchEvent(new CustomEvent("al-run-request", { cancelable: true }))) return;
     const source = this.source;
     if (this.mode === "edited") saveEdit(this.playgroundId, source);
     this.running = true;
@@ -192,10 +200,12 @@ export class PlaygroundElement extends HTMLElement {
       this.reveal = null;
       this.el("output").replaceChildren();
       this.status(`Stopped after ${outcome.limitMs / 1000} s of real time: the program never gave control back (an infinite loop without await?). A fresh sandbox is ready for the next Run.`, "error");
+      this.stopped(`stopped after ${outcome.limitMs / 1000} s of real time`);
       return;
     }
     if (outcome.kind === "failed") {
       this.status(outcome.message, "error");
+      this.stopped(outcome.message);
       return;
     }
     const result = outcome.result;
@@ -219,6 +229,11 @@ export class PlaygroundElement extends HTMLElement {
         (e: unknown) => this.status(`The timeline could not load: ${e instanceof Error ? e.message : String(e)}`, "error"),
       );
     }
+  }
+
+  /** Says a run ended without a result (its exercise, if any, shows that no check passed). */
+  private stopped(message: string): void {
+    this.dispatchEvent(new CustomEvent("al-run-stopped", { detail: { message } }));
   }
 
   /** Output lines appear at this speed from now on (the learner changed it on the timeline). */
