@@ -66,3 +66,33 @@ describe("npx async-lab run", () => {
     expect(r.stderr).toContain("usage: async-lab run FILE.ts");
   });
 });
+
+describe("npx async-lab check", () => {
+  const exercise = "src/content/exercises/01-why-async/overlap-the-waits";
+  const check = (file: string, ...args: string[]) => spawnSync(process.execPath, ["bin/async-lab.mjs", "check", file, ...args], { encoding: "utf8", timeout: 120_000 });
+
+  it("runs a file, then the exercise's checks with the page's words, and exits 1 while one fails", () => {
+    const r = check(`${exercise}/starter.ts`, "--exercise", "overlap-the-waits");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("page 1: 200\n");
+    expect(r.stdout).toContain('Checks for "Five downloads in one second" (overlap-the-waits):');
+    expect(r.stdout).toContain("  ✗ Takes at most 1.5 s of loop time: took 5.0 s of loop time\n");
+    expect(r.stdout).toMatch(/\d of \d checks still fail\.\n$/);
+  });
+
+  it("exits 0 when every check passes", () => {
+    const r = check(`${exercise}/solution.ts`, "--exercise", "overlap-the-waits");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("  ✓ Takes at most 1.5 s of loop time: took 1.0 s of loop time\n");
+    expect(r.stdout).toMatch(/Solved: every check passes\.\n$/);
+  });
+
+  it("names the exercises there are when the id is unknown, and asks for one when it is missing", () => {
+    const unknown = check(`${exercise}/solution.ts`, "--exercise", "no-such-thing");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/no exercise "no-such-thing" \(have: .*overlap-the-waits/);
+    const missing = check(`${exercise}/solution.ts`);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("check needs --exercise ID");
+  });
+});
