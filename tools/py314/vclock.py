@@ -2,7 +2,7 @@
 
 THREAD-LESS COPY for CPython 3.14 under Pyodide (tools/py314, see its
 README).  Pyodide can start no thread and has no socketpair(), so this copy
-differs from the oracle's vclock.py in two places only:
+differs from the oracle's vclock.py in two places:
   * an executor job does not get a thread: its function runs to the end the
     first time the simulator reaches it, on a clock of its own (time.sleep /
     vsleep in it advance that clock; now() reads it), and what it printed is
@@ -15,6 +15,9 @@ differs from the oracle's vclock.py in two places only:
     calls into the loop, would do so early (call_soon_threadsafe from inside
     a job raises instead of silently doing that);
   * the loop has no self-pipe (call_soon_threadsafe only sets _vwoken).
+And one for 3.12+: VirtualLoop.create_task passes every keyword argument on
+(the oracle's names only name= and context=), so create_task(coro,
+eager_start=True) and eager task factories work.
 Cross-check mode (VCLOCK_REAL) is not available here.
 
 Public API
@@ -532,8 +535,8 @@ class VirtualLoop(_ReportingMixin, asyncio.SelectorEventLoop):
         return timer
 
     # -- task creation order (used for a deterministic shutdown) ------------
-    def create_task(self, coro, *, name=None, context=None):
-        task = super().create_task(coro, name=name, context=context)
+    def create_task(self, coro, **kwargs):   # 3.14 copy: passes eager_start= on
+        task = super().create_task(coro, **kwargs)
         self._vtask_order[task] = next(self._vtask_counter)
         return task
 
