@@ -217,7 +217,9 @@ export function awaitersOf(fut: Future<any>): Future<any>[] {
 }
 
 function buildGraph(fut: Future<any>, limit: number | null, seen: Set<Future<any>>): FutureCallGraph {
-  let frames = fut instanceof Task && limit !== 0 ? taskFrames(fut, fut._line) : [];
+  // The current task, reached through who awaits whom, is seen where it runs now.
+  const line = fut instanceof Task && fut === fut._loop._currentTask ? fut._loop._session.cursor.l : (fut as Task<any>)._line;
+  let frames = fut instanceof Task && limit !== 0 ? taskFrames(fut, line) : [];
   if (limit !== null) {
     // CPython slices the outermost-first list, then reverses it.
     const outerFirst = frames.slice().reverse();
@@ -332,17 +334,24 @@ export function formatCallGraph(future: Future<any> | null = null, options: Call
  *             |   File 'snippet.ts', line 9, in async main()
  *
  * (Printed for the current task, the stack starts with
- * `print_call_graph()` itself, as in CPython.) Python's `file=` is not
- * offered: output goes to `print`.
+ * `print_call_graph()` itself, as in CPython.) With `{ file }`, the text
+ * goes to `file.write(text)` instead, as Python's `file=`.
  * @example
  * async function worker() {
  *   asyncio.printCallGraph();  // who is waiting on this worker?
  *   await asyncio.sleep(1);
  * }
  */
-export function printCallGraph(future: Future<any> | null = null, options: CallGraphOptions = {}): void {
-  const text = formatWith(future, options, [API_FRAMES.format, API_FRAMES.print]);
-  currentSession().write(`${text}\n`);
+export function printCallGraph(future: Future<any> | null = null, options: PrintCallGraphOptions = {}): void {
+  const text = `${formatWith(future, options, [API_FRAMES.format, API_FRAMES.print])}\n`;
+  if (options.file !== undefined && options.file !== null) options.file.write(text);
+  else currentSession().write(text);
+}
+
+/** Options of `printCallGraph`. */
+export interface PrintCallGraphOptions extends CallGraphOptions {
+  /** Python's `file=`: an object whose `write(text)` receives the text instead of standard output. Default: null. */
+  file?: { write(text: string): unknown } | null;
 }
 
 // ---- ids and plain data ---------------------------------------------------
