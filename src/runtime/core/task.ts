@@ -60,7 +60,10 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   /** @internal Created by the runner itself (shutdown): kept off the timeline. */
   readonly _hidden: boolean;
 
-  /** @internal `eagerStart`: run the first step now, if the loop is running (Python's `eager_start=True`). */
+  /**
+   * The runtime's constructor (snippets create tasks with `asyncio.createTask`).
+   * `eagerStart`: run the first step now, if the loop is running (Python's `eager_start=True`).
+   */
   constructor(loop: EventLoop, coro: Coroutine<T>, name: string | null, eagerStart = false) {
     super(loop);
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyReprSafe(coro)}`);
