@@ -75,17 +75,29 @@ export class Barrier {
     this._cond = new BarrierCondition(this);
   }
 
-  /** Python's `Barrier.parties`: how many tasks must wait for the barrier to open. */
+  /**
+   * Python's `Barrier.parties`: how many tasks must wait for the barrier to open.
+   * @example
+   * print(new asyncio.Barrier(3).parties);  // 3
+   */
   get parties(): number {
     return this._parties;
   }
 
-  /** Python's `Barrier.n_waiting`: how many tasks wait now (0 while draining). */
+  /**
+   * Python's `Barrier.n_waiting`: how many tasks wait now (0 while draining).
+   * @example
+   * print(`${barrier.nWaiting} of ${barrier.parties} are here`);
+   */
   get nWaiting(): number {
     return this._state === "filling" ? this._count : 0;
   }
 
-  /** Python's `Barrier.broken`: true after `abort()`. */
+  /**
+   * Python's `Barrier.broken`: true after `abort()`.
+   * @example
+   * if (barrier.broken) print("no point waiting");
+   */
   get broken(): boolean {
     return this._state === "broken";
   }

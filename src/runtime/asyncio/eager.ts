@@ -12,7 +12,12 @@ import type { Coroutine } from "../core/coroutine.ts";
 import type { CreateTaskOptions, EventLoop, TaskFactory } from "../core/loop.ts";
 import { Task } from "../core/task.ts";
 
-/** A task class the factory can construct: `asyncio.Task` or a subclass of it. */
+/**
+ * A task class `createEagerTaskFactory` can construct: `asyncio.Task` or a
+ * subclass of it (Python's `custom_task_constructor`).
+ * @example
+ * const ctor: asyncio.TaskConstructor = asyncio.Task;
+ */
 export type TaskConstructor = new <T>(loop: EventLoop, coro: Coroutine<T>, name: string | null, eagerStart: boolean) => Task<T>;
 
 /**

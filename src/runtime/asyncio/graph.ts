@@ -111,9 +111,10 @@ export interface CallGraphOptions {
    */
   depth?: number;
   /**
-   * Keep at most `|limit|` entries of each call stack: with a positive
-   * limit, the ones closest to where the task waits... as CPython slices
-   * them; `0` captures no call stack at all, only who awaits whom.
+   * Keep at most `|limit|` entries of each call stack, sliced as CPython
+   * slices them (its docs: "if limit is positive, the entries left are the
+   * closest to the invocation point; if negative, the topmost entries are
+   * left"); `0` captures no call stack at all, only who awaits whom.
    * Default: null (all).
    */
   limit?: number | null;
@@ -358,7 +359,7 @@ export interface PrintCallGraphOptions extends CallGraphOptions {
 
 const futureIds = new WeakMap<Future<any>, number>();
 
-/** The id a graph shows: a task's trace id; a plain future gets a fresh id from the same counter. */
+/** @internal The id a graph shows: a task's trace id; a plain future gets a fresh id from the same counter. */
 export function graphId(f: Future<any>): number {
   if (f instanceof Task) return f._id;
   let id = futureIds.get(f);
@@ -386,6 +387,9 @@ export interface CallGraphData {
 /**
  * A `FutureCallGraph` as plain data, e.g. to send from the worker to the
  * page. Not a Python function.
+ * @example
+ * const data = callGraphData(asyncio.captureCallGraph(task)!);
+ * postMessage(JSON.stringify(data));
  */
 export function callGraphData(g: FutureCallGraph): CallGraphData {
   const task = g.future instanceof Task ? g.future : null;
@@ -419,6 +423,8 @@ export interface AwaitGraphTask {
  * `awaitedBy`; a task awaited by nobody is a root. Edges may form a cycle
  * (tasks awaiting each other: a deadlock). Plain data; not a Python
  * function. Call it from an instrument hook to snapshot a moment.
+ * @example
+ * const roots = awaitGraph(loop).filter((t) => t.awaitedBy.length === 0);
  */
 export function awaitGraph(loop: EventLoop): AwaitGraphTask[] {
   const current = loop._currentTask;

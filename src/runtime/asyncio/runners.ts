@@ -37,7 +37,12 @@ export function run<T>(main: Coroutine<T> | PromiseLike<T>): T {
   }
 }
 
-/** Options of `new asyncio.Runner(...)`. */
+/**
+ * Options of `new asyncio.Runner(...)` (Python's keyword arguments;
+ * `loop_factory=` is not offered: the runtime has one kind of loop).
+ * @example
+ * const runner = new asyncio.Runner({ debug: true });
+ */
 export interface RunnerOptions {
   /**
    * Python's `debug=`: accepted for ported code; the loop has no debug

@@ -44,7 +44,7 @@ export function createTask<T>(coro: Awaitable<T>, options: TaskOptions = {}): Ta
   return loop.createTask(coro as Coroutine<T>, taskOptions(options));
 }
 
-/** `loop.createTask` options from `createTask`'s: `eagerStart` only when given (a factory's default applies otherwise). */
+/** @internal `loop.createTask` options from `createTask`'s: `eagerStart` only when given (a factory's default applies otherwise). */
 export function taskOptions(options: TaskOptions): CreateTaskOptions {
   return options.eagerStart === undefined ? { name: options.name ?? null } : { name: options.name ?? null, eagerStart: options.eagerStart };
 }

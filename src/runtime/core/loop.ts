@@ -59,6 +59,12 @@ export interface CreateTaskOptions {
  * Python's task factory, `factory(loop, coro, **kwargs)`: what
  * `loop.createTask` calls instead of creating a `Task` itself (see
  * `loop.setTaskFactory`, `asyncio.eagerTaskFactory`).
+ * @example
+ * const logging: asyncio.TaskFactory = (loop, coro, options) => {
+ *   print(`new task for ${coro.qualname}`);
+ *   return asyncio.eagerTaskFactory(loop, coro, options);
+ * };
+ * asyncio.getRunningLoop().setTaskFactory(logging);
  */
 export type TaskFactory = <T>(loop: EventLoop, coro: Coroutine<T>, options: CreateTaskOptions) => Task<T>;
 
