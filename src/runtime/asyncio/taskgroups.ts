@@ -38,7 +38,12 @@ export class TaskGroup {
 
   constructor() {
     // The call graph shows every task of the group awaited by the group's parent task (CPython 3.14).
-    awaitedVia(this._onTaskDone, () => this._parentTask);
+    awaitedVia(this._onTaskDone, this);
+  }
+
+  /** @internal Who awaits the group's tasks, for the call graph: its parent task. */
+  get _awaiter(): Task | null {
+    return this._parentTask;
   }
 
   /**

@@ -161,7 +161,7 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
 
   // The call graph shows each child awaited by the task that called gather (CPython 3.14).
   const curTask = loop === null ? null : loop._currentTask;
-  if (curTask !== null) awaitedVia(doneCallback, () => curTask);
+  if (curTask !== null) awaitedVia(doneCallback, curTask);
 
   const argToFut = new Map<unknown, Future>();
   const doneFuts: Future[] = [];
@@ -223,8 +223,8 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
   const curTask = loop._currentTask;
   if (curTask !== null) {
     // The call graph shows the shielded future awaited by the caller until it is done (CPython 3.14).
-    awaitedVia(innerDone, () => curTask);
-    awaitedVia(logOnException, () => curTask);
+    awaitedVia(innerDone, curTask);
+    awaitedVia(logOnException, curTask);
   }
   inner.addDoneCallback(innerDone);
   outer.addDoneCallback(outerDone);

@@ -68,8 +68,7 @@ function* waitBody<F extends Future<any>>(fs: Iterable<F>, options: WaitOptions)
       if (!waiter.done()) waiter.setResult(null);
     }
   };
-  const curTask = loop._currentTask;
-  awaitedVia(onCompletion, () => curTask);
+  if (loop._currentTask !== null) awaitedVia(onCompletion, loop._currentTask);
   for (const f of set) f.addDoneCallback(onCompletion);
   try {
     yield waiter;
