@@ -4,11 +4,13 @@ import starlight from "@astrojs/starlight";
 import sandbox from "./integrations/sandbox.mjs";
 import { snippetTypesPlugin } from "./integrations/snippet-types.mjs";
 
-// Canonical URLs, the sitemap and Open Graph tags are built from `site`.
-// The real host is not chosen yet; set SITE_URL at build time to deploy.
-// The default is the address `astro dev` and `astro preview` serve on,
-// so links in a local build point back at the local server.
-const site = process.env.SITE_URL ?? "http://localhost:4321";
+// Canonical URLs, og:url and the sitemap are built from `site`, which comes
+// from configuration: SITE_URL at build time (`SITE_URL=https://example.org
+// npm run build`, see the README). Without it the build has none of the
+// three rather than ones pointing at a local server (`http://localhost:4321`
+// leaked into every page's canonical link that way).
+const site = process.env.SITE_URL || undefined;
+if (site !== undefined && !/^https?:\/\/[^/]+/.test(site)) throw new Error(`SITE_URL must be an http(s) address, not ${JSON.stringify(site)}`);
 
 /**
  * Keeps Monaco's CSS out of the first paint.

@@ -2,6 +2,7 @@
  * The browser the tests drive: Debian's Chromium through playwright-core
  * (browser downloads are not possible here). Honours CHROME_PATH.
  */
+import { readFileSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
 
@@ -62,4 +63,17 @@ export async function outputText(page: Page, id: string): Promise<string> {
     const lines = document.querySelectorAll(`al-playground[data-id="${pid}"] .al-out-line:not(.al-out-warning) .al-out-text`);
     return [...lines].map((l) => `${l.textContent}\n`).join("");
   }, id);
+}
+
+const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+
+/** axe's violations on the page as it is now, one line each ("rule: selectors"). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe.run(document, {
+      resultTypes: ["violations"],
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} (${(n.failureSummary ?? "").split("\n").slice(1, 2).join("").trim()})`).join(", ")}`);
+  });
 }

@@ -1,9 +1,10 @@
 /**
- * Every lesson in a real browser: each playground runs in the sandbox,
- * prints exactly its example's expected output, and draws the lanes of its
- * trace on its timeline; no page logs an error;
- * nothing is requested from another host; axe finds no accessibility
- * violations.
+ * Every lesson (and the home page's example) in a real browser: each
+ * playground runs in the sandbox, prints exactly its example's expected
+ * output, and draws the lanes of its trace on its timeline; no page logs an
+ * error; nothing is requested from another host; axe finds no accessibility
+ * violations, on first paint and again after every playground has run (with
+ * the playhead's line marked in the code) and an editor has been opened.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildModel } from "../../src/components/timeline/model.ts";
 import { fmtCount, fmtTime } from "../../src/components/timeline/scale.ts";
 import { runSnippet } from "../../src/sandbox/run.ts";
-import { launch, openPage, runPlayground } from "./browser.ts";
+import { axeViolations, launch, openPage, runPlayground } from "./browser.ts";
 
 const lessons = readdirSync("src/content/docs/lessons")
   .filter((f) => f.endsWith(".mdx"))
@@ -41,8 +42,6 @@ function expectedTimeline(id: string): { label: string; lanes: string[] } {
   return { label: `Timeline lanes: ${fmtCount(m.taskLanes.size)} tasks over ${fmtTime(m.endTime)} of loop time`, lanes: m.lanes.map((l) => l.key) };
 }
 
-const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-
 let browser: Browser;
 let context: BrowserContext;
 beforeAll(async () => {
@@ -53,10 +52,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.each(lessons)("lesson %s", (lesson) => {
+/** Each lesson's page, and the home page (it has a playground too). */
+const pages = [...lessons.map((l) => ({ name: `lesson ${l}`, path: `/lessons/${l}/` })), { name: "the home page", path: "/" }];
+
+describe.each(pages)("$name", ({ path }) => {
   // Up to 14 playgrounds a lesson, each run in the sandbox and drawn on its timeline: a long test on a busy machine.
   it("runs every playground and shows its expected output, with no console errors and no foreign requests", { timeout: 600_000 }, async () => {
-    const { page, errors, foreignRequests } = await openPage(context, `/lessons/${lesson}/`);
+    const { page, errors, foreignRequests } = await openPage(context, path);
     const ids = await page.locator("al-playground").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id as string));
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) {
@@ -75,26 +77,28 @@ describe.each(lessons)("lesson %s", (lesson) => {
       expect(drawn.length, `lanes drawn for ${id}`).toBeGreaterThanOrEqual(Math.min(timeline.lanes.length, 8));
       expect(drawn, `lanes of ${id}`).toEqual(timeline.lanes.slice(0, drawn.length));
     }
+    // Used as a learner uses it: every playground has run (the last one's
+    // playhead marks a line of its code), and an editor is open.
+    const last = page.locator(`al-playground[data-id="${ids[ids.length - 1]}"]`);
+    await last.locator(".al-tl [aria-label='Skip to the end']").click();
+    await last.locator(".al-tl [aria-label='Previous event']").click();
+    await page.locator(`al-playground[data-id="${ids[0]}"] [data-action=edit]`).click();
+    await page.locator(`al-playground[data-id="${ids[0]}"] .monaco-editor .view-lines`).waitFor({ timeout: 90_000 });
+    expect(await page.locator(".al-mark-current").count(), "the playhead's line is marked in the code").toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await page.close();
   });
 
   it("has headings with stable ids and a link control each, and no axe violations", async () => {
-    const { page, errors } = await openPage(context, `/lessons/${lesson}/`);
+    const { page, errors } = await openPage(context, path);
     const headings = await page.locator(".sl-markdown-content h2[id], .sl-markdown-content h3[id]").count();
     const anchors = await page.locator(".sl-markdown-content .sl-anchor-link").count();
     expect(headings).toBeGreaterThan(0);
     expect(anchors).toBe(headings);
     await page.locator("al-playground.al-ready").first().waitFor();
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
-        resultTypes: ["violations"],
-      });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

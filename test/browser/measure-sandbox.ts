@@ -2,9 +2,13 @@
  * Measures the sandbox's cost in headless Chromium (not a test: run it by
  * hand, `DIST=dist-sb npx node test/browser/measure-sandbox.ts`):
  *
- * - Run click → first output line on /play/, for the page's first run
+ * - Run click → the reply handled (the playground's `al-run` event) and →
+ *   the first output line the learner can see, for the page's first run
  *   (clicked as soon as the playground is ready, so it includes booting
- *   the sandbox) and for later runs; medians of `ROUNDS` fresh pages;
+ *   the sandbox) and for later runs; medians of `ROUNDS` fresh pages
+ *   (default 10), 3 later runs each. The page and playground are
+ *   `PAGE` and `ID` (default /play/ and play; the playground issue's figure
+ *   is `PAGE=/lessons/02-basics/ ID=greeters`);
  * - the same with the worker's lockdown and stubs switched off (`LOCKDOWN=off`):
  *   the frame's boot script is rewritten to pass `{ stubs: false, lockdown: false }`
  *   and its policy's hash updated, so the content security policy stays.
@@ -20,17 +24,23 @@ const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const off = process.env.LOCKDOWN === "off";
 
-async function clickToOutput(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const pg = document.querySelector('al-playground[data-id="play"]') as HTMLElement;
+const PAGE = process.env.PAGE ?? "/play/";
+const ID = process.env.ID ?? "play";
+
+/** Click → reply handled, and click → first visible output line, ms. */
+async function clickToOutput(page: Page): Promise<{ reply: number; line: number }> {
+  return page.evaluate(async (id) => {
+    const pg = document.querySelector(`al-playground[data-id="${id}"]`) as HTMLElement;
     pg.querySelector("[data-role=output]")!.replaceChildren();
     const t0 = performance.now();
+    let reply = -1;
+    pg.addEventListener("al-run", () => (reply = performance.now() - t0), { once: true });
     (pg.querySelector("[data-action=run]") as HTMLButtonElement).click();
-    return new Promise<number>((resolve) => {
-      const check = () => (pg.querySelector(".al-out-line") ? resolve(performance.now() - t0) : requestAnimationFrame(check));
+    return new Promise<{ reply: number; line: number }>((resolve) => {
+      const check = () => (pg.querySelector(".al-out-line:not([data-hidden])") ? resolve({ reply, line: performance.now() - t0 }) : requestAnimationFrame(check));
       check();
     });
-  });
+  }, ID);
 }
 
 /** The frame page with the worker's own defences switched off, its policy otherwise unchanged. */
@@ -46,9 +56,9 @@ const server = await serve(process.env.DIST ?? "dist");
 const address = server.address();
 const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: FLAGS });
-const rounds = Number(process.env.ROUNDS ?? 7);
-const first: number[] = [];
-const later: number[] = [];
+const rounds = Number(process.env.ROUNDS ?? 10);
+const first: { reply: number; line: number }[] = [];
+const later: { reply: number; line: number }[] = [];
 for (let i = 0; i < rounds; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -58,8 +68,8 @@ for (let i = 0; i < rounds; i++) {
       await route.fulfill({ response: r, body: withoutLockdown(await r.text()) });
     });
   }
-  await page.goto(`${base}/play/`, { waitUntil: "domcontentloaded" });
-  await page.locator("al-playground.al-ready").waitFor({ timeout: 60_000 });
+  await page.goto(`${base}${PAGE}`, { waitUntil: "domcontentloaded" });
+  await page.locator(`al-playground.al-ready[data-id="${ID}"]`).waitFor({ timeout: 60_000 });
   first.push(await clickToOutput(page));
   await page.waitForFunction(() => !document.querySelector("[data-action=run][aria-busy]"), undefined, { timeout: 60_000 });
   for (let j = 0; j < 3; j++) {
@@ -68,12 +78,10 @@ for (let i = 0; i < rounds; i++) {
   }
   await context.close();
 }
-console.log(
-  JSON.stringify({
-    lockdown: off ? "off" : "on",
-    firstRun: { median: Math.round(median(first)), all: first.map(Math.round) },
-    laterRuns: { median: Math.round(median(later)), all: later.map(Math.round) },
-  }),
-);
+const summary = (xs: { reply: number; line: number }[]) => ({
+  reply: { median: Math.round(median(xs.map((x) => x.reply))), all: xs.map((x) => Math.round(x.reply)) },
+  firstLine: { median: Math.round(median(xs.map((x) => x.line))), all: xs.map((x) => Math.round(x.line)) },
+});
+console.log(JSON.stringify({ page: PAGE, id: ID, lockdown: off ? "off" : "on", firstRun: summary(first), laterRuns: summary(later) }));
 await browser.close();
 server.close();

@@ -10,7 +10,7 @@
  * Lines can be marked (an error, the event under the timeline's playhead)
  * in all three.
  */
-import type { EditorHandle } from "./editor.ts";
+import type { EditorHandle, TypeProblem } from "./editor.ts";
 
 interface Callbacks {
   onChange(value: string): void;
@@ -23,6 +23,7 @@ export class CodeView {
   private readonly staticView: HTMLElement;
   private readonly plain: HTMLPreElement;
   private readonly editorHost: HTMLElement;
+  private readonly root: HTMLElement;
   private current: string;
   private editor: EditorHandle | null = null;
   private loading: Promise<void> | null = null;
@@ -30,15 +31,60 @@ export class CodeView {
   private readonly callbacks: Callbacks;
 
   constructor(root: HTMLElement, original: string, callbacks: Callbacks) {
+    this.root = root;
     this.staticView = root.querySelector("[data-role=static]") as HTMLElement;
     this.plain = root.querySelector("pre[data-role=plain]") as HTMLPreElement;
     this.editorHost = root.querySelector("[data-role=editor]") as HTMLElement;
     this.original = original;
     this.current = original;
     this.callbacks = callbacks;
-    // A click into the code is a wish to edit it.
-    root.addEventListener("dblclick", () => void this.openEditor());
-    this.plain.addEventListener("dblclick", () => void this.openEditor());
+    // A click into the code is a wish to edit it, there: the editor opens
+    // with the cursor where the learner clicked (a drag that selects text
+    // is left alone, so code can still be copied without the editor).
+    root.addEventListener("click", (e) => {
+      if (this.editor || e.button !== 0 || (e.target as Element).closest("button, a")) return;
+      const selection = getSelection();
+      if (selection && !selection.isCollapsed && root.contains(selection.anchorNode)) return;
+      void this.openEditor(this.positionAt(e.clientX, e.clientY));
+    });
+    // From the keyboard: the code is one focus stop; Enter opens the editor.
+    root.addEventListener("keydown", (e) => {
+      if (this.editor || e.key !== "Enter" || e.ctrlKey || e.metaKey || e.altKey || e.target !== root) return;
+      e.preventDefault();
+      void this.openEditor();
+    });
+  }
+
+  /** Line and column (1-based) of the code under a point, or null. */
+  private positionAt(x: number, y: number): { line: number; column: number } | null {
+    const doc = document as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null };
+    let node: Node | null = null;
+    let offset = 0;
+    const pos = doc.caretPositionFromPoint?.(x, y);
+    if (pos) ({ offsetNode: node, offset } = pos);
+    else {
+      const range = document.caretRangeFromPoint?.(x, y);
+      if (range) ({ startContainer: node, startOffset: offset } = range);
+    }
+    if (!node) return null;
+    const lines = this.visibleLines();
+    const lineEl = (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>(".ec-line, .al-plain-line");
+    const index = lineEl ? lines.indexOf(lineEl) : -1;
+    if (!lineEl || index < 0) return null;
+    // Characters before the caret within the line's own text.
+    let column = 1;
+    if (node.nodeType === Node.TEXT_NODE) {
+      const walker = document.createTreeWalker(lineEl.querySelector(".code") ?? lineEl, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t !== null; t = walker.nextNode()) {
+        if (t === node) {
+          column += offset;
+          break;
+        }
+        column += t.textContent?.length ?? 0;
+      }
+    }
+    const text = this.current.split("\n")[index] ?? "";
+    return { line: index + 1, column: Math.min(column, text.length + 1) };
   }
 
   /** The code shown now. */
@@ -70,13 +116,18 @@ export class CodeView {
     }
   }
 
-  /** Loads and shows the editor (once). */
-  openEditor(): Promise<void> {
-    this.loading ??= this.load();
+  /** Type errors in the code as the editor sees them ([] until the editor is open). */
+  async typeProblems(): Promise<TypeProblem[]> {
+    return this.editor ? this.editor.typeProblems() : [];
+  }
+
+  /** Loads and shows the editor (once), its cursor at `at` if given. */
+  openEditor(at: { line: number; column: number } | null = null): Promise<void> {
+    this.loading ??= this.load(at);
     return this.loading;
   }
 
-  private async load(): Promise<void> {
+  private async load(at: { line: number; column: number } | null): Promise<void> {
     const status = document.createElement("p");
     status.className = "al-pg-loading";
     status.textContent = "Loading the editor… (you can already press Run)";
@@ -94,6 +145,10 @@ export class CodeView {
       });
       this.staticView.hidden = true;
       this.plain.hidden = true;
+      this.root.removeAttribute("tabindex");
+      this.root.removeAttribute("aria-label");
+      this.root.removeAttribute("role");
+      if (at) this.editor.setCursor(at.line, at.column);
       this.editor.focus();
     } catch (e) {
       this.editorHost.hidden = true;

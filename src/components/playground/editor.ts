@@ -6,7 +6,11 @@
  */
 import * as monaco from "monaco-editor/editor";
 import "monaco-editor/features/hover/register";
+// The suggest widget itself: features/suggest/register only brings inline
+// suggestions in 0.57, so without this Ctrl+Space and "asyncio." offered nothing.
+import "monaco-editor/editor/contrib/suggest/browser/suggestController";
 import "monaco-editor/features/suggest/register";
+import "monaco-editor/features/snippet/register";
 import "monaco-editor/features/parameterHints/register";
 import "monaco-editor/features/bracketMatching/register";
 import "monaco-editor/features/comment/register";
@@ -15,17 +19,37 @@ import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/clipboard/register";
 import "monaco-editor/features/codicon/register";
 import "monaco-editor/languages/definitions/typescript/register";
-import { ModuleKind, ModuleResolutionKind, ScriptTarget, typescriptDefaults } from "monaco-editor/languages/features/typescript/register";
+import {
+  type Diagnostic,
+  getTypeScriptWorker,
+  ModuleKind,
+  ModuleResolutionKind,
+  ScriptTarget,
+  typescriptDefaults,
+} from "monaco-editor/languages/features/typescript/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import snippetTypes from "virtual:async-lab/snippet-types";
 import type { MarkKind } from "./code-view.ts";
 
+/** A type error the editor's TypeScript service found (lines and columns 1-based). */
+export interface TypeProblem {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  /** TypeScript's error number (2345 for "TS2345"). */
+  readonly code: number;
+}
+
 /** What a playground can do with its editor. */
 export interface EditorHandle {
+  /** The type errors of the code now, as the squiggles show them. */
+  typeProblems(): Promise<TypeProblem[]>;
   getValue(): string;
   setValue(code: string): void;
   focus(): void;
+  /** Puts the cursor at a line and column (1-based), scrolled into view. */
+  setCursor(line: number, column: number): void;
   showLine(line: number, column: number, kind: MarkKind): void;
   markError(line: number, column: number, message: string): void;
   markCurrent(line: number | null): void;
@@ -61,6 +85,17 @@ function configure(): void {
   monaco.editor.defineTheme("al-dark", { base: "vs-dark", inherit: true, rules: [], colors: { "editor.background": "#011627" } });
 }
 
+let overflow: HTMLElement | null = null;
+
+/** One layer for every editor's hovers and suggestions, on top of the page (it needs Monaco's class for Monaco's styles). */
+function overflowLayer(): HTMLElement {
+  if (overflow?.isConnected) return overflow;
+  overflow = document.createElement("div");
+  overflow.className = "monaco-editor al-monaco-overflow";
+  document.body.append(overflow);
+  return overflow;
+}
+
 function theme(): string {
   return document.documentElement.dataset.theme === "light" ? "vs" : "al-dark";
 }
@@ -71,9 +106,15 @@ export async function createEditor(host: HTMLElement, options: EditorOptions): P
   const model = monaco.editor.createModel(options.value, "typescript", monaco.Uri.parse(`file:///snippet-${++models}.ts`));
   const editor = monaco.editor.create(host, {
     model,
+    // Hovers and the suggest list live in a layer of their own above the
+    // page, so the lesson's "On this page" column cannot cover them.
+    overflowWidgetsDomNode: overflowLayer(),
+    fixedOverflowWidgets: true,
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
+    // The dimmed number of an empty last line is below 4.5:1 contrast in the light theme.
+    renderFinalNewline: "on",
     fontSize: document.documentElement.classList.contains("al-presenter") ? 20 : 14,
     tabSize: 2,
     theme: theme(),
@@ -101,11 +142,27 @@ export async function createEditor(host: HTMLElement, options: EditorOptions): P
   });
 
   return {
+    async typeProblems() {
+      const worker = await (await getTypeScriptWorker())(model.uri);
+      const file = model.uri.toString();
+      const found = [...(await worker.getSyntacticDiagnostics(file)), ...(await worker.getSemanticDiagnostics(file))];
+      return found
+        .filter((d) => d.category === 1)
+        .map((d) => {
+          const at = model.getPositionAt(d.start ?? 0);
+          return { line: at.lineNumber, column: at.column, message: flatten(d.messageText), code: d.code };
+        })
+        .sort((a, b) => a.line - b.line || a.column - b.column);
+    },
     getValue: () => model.getValue(),
     setValue: (code) => {
       if (code !== model.getValue()) model.setValue(code);
     },
     focus: () => editor.focus(),
+    setCursor(line, column) {
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
+    },
     showLine(line, column, kind) {
       editor.revealLineInCenterIfOutsideViewport(line);
       editor.setPosition({ lineNumber: line, column: column + 1 });
@@ -136,4 +193,11 @@ export async function createEditor(host: HTMLElement, options: EditorOptions): P
       model.dispose();
     },
   };
+}
+
+/** A diagnostic's message, its chain of causes joined as TypeScript prints them (first line, then indented details). */
+function flatten(m: Diagnostic["messageText"], depth = 0): string {
+  if (typeof m === "string") return m;
+  const own = `${"  ".repeat(depth)}${m.messageText}`;
+  return [own, ...(m.next ?? []).map((n) => flatten(n, depth + 1))].join("\n");
 }

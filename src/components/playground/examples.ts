@@ -11,8 +11,10 @@ export interface Example {
   readonly path: string;
   /** "greeters": the playground's stable id, unique across the site (anchors `#pg-greeters`, `/embed/greeters/`). */
   readonly id: string;
-  /** "02-basics": the lesson folder. */
+  /** "02-basics": the lesson folder ("home": the home page's example). */
   readonly lesson: string;
+  /** The page that shows it: "/lessons/02-basics/", or "/" for the home page's. */
+  readonly page: string;
   readonly ts: string;
   readonly py: string | null;
 }
@@ -22,7 +24,8 @@ const PREFIX = "/src/content/examples/";
 function toExample(file: string): Example {
   const path = file.slice(PREFIX.length, -".ts".length);
   const [lesson, id] = path.split("/");
-  return { path, id, lesson, ts: ts[file], py: py[`${PREFIX}${path}.py`] ?? null };
+  const page = lesson === "home" ? "/" : `/lessons/${lesson}/`;
+  return { path, id, lesson, page, ts: ts[file], py: py[`${PREFIX}${path}.py`] ?? null };
 }
 
 /** Every example, in lesson and file order. */

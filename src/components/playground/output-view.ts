@@ -62,6 +62,33 @@ export function renderLines(list: HTMLElement, lines: readonly OutputLine[]): HT
   return items;
 }
 
+/** A type error to show before the run's output. */
+export interface TypeProblemLine {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  readonly code: number;
+}
+
+/**
+ * Puts type errors at the top of the output, as warnings: TypeScript's
+ * number, a button that shows the line in the code, and the message. The
+ * program still ran (types are checked in the editor, not by the runtime).
+ */
+export function prependTypeProblems(list: HTMLElement, problems: readonly TypeProblemLine[], showLine: (line: number, column: number) => void): void {
+  const items = problems.map((p) => {
+    const li = el("li", "al-out-line al-out-warning al-out-type");
+    li.append(el("span", "al-out-time", `TS${p.code}`));
+    const at = el("button", "al-out-task al-out-goto", `line ${p.line}`);
+    at.type = "button";
+    at.title = `Show line ${p.line} in the code`;
+    at.addEventListener("click", () => showLine(p.line, p.column - 1));
+    li.append(at, el("span", "al-out-text", `Type error: ${p.message}`));
+    return li;
+  });
+  list.prepend(...items);
+}
+
 /** Renders an error: a title, the traceback, and a button per frame to show its line. */
 export function renderError(box: HTMLElement, error: SnippetError, showLine: (line: number, column: number) => void): void {
   const title =

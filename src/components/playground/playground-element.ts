@@ -15,9 +15,11 @@
  */
 import type { RunResult } from "../../sandbox/run.ts";
 import { CodeView } from "./code-view.ts";
-import { renderError, renderLines, toLines } from "./output-view.ts";
+import { OutputReveal } from "./output-reveal.ts";
+import { prependTypeProblems, renderError, renderLines, toLines } from "./output-view.ts";
 import { runInSandbox, warmSandbox } from "./sandbox-client.ts";
 import { playgroundUrl, readShare, shareUrl, withoutShare } from "./share.ts";
+import { loadSpeed, type Speed, speedForRun } from "./speed.ts";
 import { clearEdit, loadEdit, saveEdit } from "./storage.ts";
 
 /** Fired on the element after every finished run; the timeline listens. */
@@ -29,6 +31,8 @@ export interface RunEventDetail {
 type Mode = "lesson" | "edited" | "shared";
 
 const PRESENTER_KEY = "async-lab:presenter";
+/** How long a reply waits for the editor's type check that was started with the run. */
+const TYPE_WAIT_MS = 400;
 /** Trace events past which a reply is shown in a task of its own. */
 const LARGE_TRACE = 20_000;
 
@@ -38,9 +42,16 @@ export class PlaygroundElement extends HTMLElement {
   private code!: CodeView;
   private running = false;
   private lastRun: RunResult | null = null;
+  /** Shows the last run's output lines at their loop time. */
+  private reveal: OutputReveal | null = null;
 
   get playgroundId(): string {
     return this.dataset.id ?? "play";
+  }
+
+  /** The title shown in its bar ("greeters.ts", or what the lesson called it). */
+  get displayTitle(): string {
+    return this.querySelector(".al-pg-title")?.textContent ?? this.playgroundId;
   }
 
   /** The code a Run would run now. */
@@ -68,6 +79,9 @@ export class PlaygroundElement extends HTMLElement {
         void this.run();
       }
     });
+    // A click on a part that takes no focus (the output, the timeline's
+    // drawing) still makes this the playground Ctrl/Cmd+Enter runs.
+    this.addEventListener("pointerdown", () => (lastTouched = this));
     const warm = () => warmSandbox();
     this.addEventListener("pointerenter", warm, { once: true });
     this.addEventListener("focusin", warm, { once: true });
@@ -162,6 +176,9 @@ export class PlaygroundElement extends HTMLElement {
     runButton.setAttribute("aria-busy", "true");
     this.status("Running…");
     this.code.clearMarks();
+    // Type errors are looked up while the program runs (the editor's
+    // TypeScript service, if the editor is open), and shown before its output.
+    const problems = this.code.typeProblems().catch(() => []);
     const outcome = await runInSandbox(source).outcome;
     // Decoding and checking a large reply took one long task; let the page
     // breathe (input, a frame) before the output and the timeline take another.
@@ -171,6 +188,8 @@ export class PlaygroundElement extends HTMLElement {
     const errorBox = this.el("error");
     errorBox.hidden = true;
     if (outcome.kind === "timeout") {
+      this.reveal?.dispose();
+      this.reveal = null;
       this.el("output").replaceChildren();
       this.status(`Stopped after ${outcome.limitMs / 1000} s of real time: the program never gave control back (an infinite loop without await?). A fresh sandbox is ready for the next Run.`, "error");
       return;
@@ -181,20 +200,35 @@ export class PlaygroundElement extends HTMLElement {
     }
     const result = outcome.result;
     this.lastRun = result;
-    renderLines(this.el("output"), toLines(result.output));
+    this.reveal?.dispose();
+    const speed = speedForRun(loadSpeed(), result.stats.virtualTime);
+    this.reveal = new OutputReveal(renderLines(this.el("output"), toLines(result.output)), speed);
+    const types = await settled(problems, TYPE_WAIT_MS, []);
+    if (types.length > 0) prependTypeProblems(this.el("output"), types, (line, column) => this.code.showLine(line, column, "error"));
     if (result.error) {
       renderError(errorBox, result.error, (line, column) => this.code.showLine(line, column, "error"));
       if (result.error.line > 0) this.code.markError(result.error.line, result.error.column, `${result.error.name}: ${result.error.message}`);
     }
-    this.status(summary(result), result.ok ? "ok" : "error");
+    const typeNote = types.length === 0 ? "" : ` ${types.length} type ${types.length === 1 ? "error" : "errors"} shown above the output: the program ran anyway.`;
+    this.status(`${summary(result)}${typeNote}`, result.ok ? (types.length > 0 ? "warning" : "ok") : "error");
     this.dispatchEvent(new CustomEvent<RunEventDetail>("al-run", { detail: { result, source }, bubbles: true }));
     if (result.trace) {
       // The timeline is its own chunk, loaded with the first run: pages stay light until then.
       timeline.then(
-        (m) => m.showRun(this, result, source),
+        (m) => m.showRun(this, result, speed),
         (e: unknown) => this.status(`The timeline could not load: ${e instanceof Error ? e.message : String(e)}`, "error"),
       );
     }
+  }
+
+  /** Output lines appear at this speed from now on (the learner changed it on the timeline). */
+  setOutputSpeed(speed: Speed): void {
+    this.reveal?.setSpeed(speed);
+  }
+
+  /** Every output line of the last run, shown now. */
+  showAllOutput(): void {
+    this.reveal?.showAll();
   }
 
   /** Marks the line under the timeline's playhead in the code (null: none). */
@@ -204,7 +238,7 @@ export class PlaygroundElement extends HTMLElement {
 
   /** The output panel's lines, in order (the timeline reveals them during playback). */
   outputLines(): HTMLLIElement[] {
-    return [...this.el("output").querySelectorAll<HTMLLIElement>("li")];
+    return [...this.el("output").querySelectorAll<HTMLLIElement>("li[data-item]")];
   }
 
   /** Where the timeline draws. */
@@ -284,9 +318,15 @@ export class PlaygroundElement extends HTMLElement {
     badge.hidden = this.mode === "lesson";
     badge.textContent = this.mode === "shared" ? "Shared code" : "Edited";
     this.querySelector<HTMLButtonElement>("[data-action=reset]")!.disabled = this.mode === "lesson";
+    // The Python beside it is the lesson's: say so once the code shown is not.
+    const changed = this.mode !== "lesson";
+    const summary = this.querySelector("[data-role=python-summary]");
+    if (summary) summary.textContent = changed ? "The Python the lesson's code stands for (not your change)" : "The Python it stands for";
+    const note = this.querySelector<HTMLElement>("[data-role=python-note]");
+    if (note) note.hidden = !changed;
   }
 
-  private status(text: string, kind: "ok" | "error" | "info" = "info"): void {
+  private status(text: string, kind: "ok" | "warning" | "error" | "info" = "info"): void {
     const s = this.el("status");
     s.textContent = text;
     s.dataset.kind = kind;
@@ -323,6 +363,11 @@ export class PlaygroundElement extends HTMLElement {
   }
 }
 
+/** `promise`'s value, or `fallback` if it takes longer than `ms`. */
+function settled<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return Promise.race([promise, new Promise<T>((done) => setTimeout(() => done(fallback), ms))]);
+}
+
 function summary(r: RunResult): string {
   const loop = `${r.stats.virtualTime.toFixed(3)} s of loop time`;
   const real = `${Math.max(1, Math.round(r.stats.compileMs + r.stats.runMs))} ms`;
@@ -332,8 +377,19 @@ function summary(r: RunResult): string {
   return `Finished: ${loop}, ${r.stats.tasks} ${r.stats.tasks === 1 ? "task" : "tasks"} (ran in ${real}).`;
 }
 
+/** The playground the learner last clicked in, for Ctrl/Cmd+Enter with nothing focused. */
+let lastTouched: PlaygroundElement | null = null;
+
 if (!customElements.get("al-playground")) {
   customElements.define("al-playground", PlaygroundElement);
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return;
+    // Focus inside a playground: its own listener has it; elsewhere: not ours.
+    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    if (lastTouched === null || !lastTouched.isConnected) return;
+    e.preventDefault();
+    void lastTouched.run();
+  });
   // Boot the sandbox once the page is idle, so the first Run does not pay for it.
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
   if (idle) idle(() => warmSandbox(), { timeout: 3000 });

@@ -24,6 +24,7 @@ export interface Controls {
   readonly pin: HTMLButtonElement;
   readonly downloadTrace: HTMLButtonElement;
   readonly downloadSvg: HTMLButtonElement;
+  readonly expand: HTMLButtonElement;
   setPlaying(playing: boolean): void;
 }
 
@@ -34,6 +35,7 @@ const ICONS: Record<string, string> = {
   pause: "M4 3h3v10H4zM9 3h3v10H9z",
   next: "M5 3v10l6.5-5zM11.4 3H13v10h-1.6z",
   end: "M3 3v10l6.5-5zM10 3h2v10h-2z",
+  expand: "M2 2h5v2H4v3H2zM9 2h5v5h-2V4H9zM2 9h2v3h3v2H2zM12 9h2v5H9v-2h3z",
 };
 
 function icon(name: string): SVGSVGElement {
@@ -129,7 +131,10 @@ export function createControls(id: string, initialSpeed: Speed): Controls {
   const downloadTrace = button("Trace JSON: download the trace for Perfetto (Trace Event Format)", { text: "Trace JSON", title: "Download the trace (Trace Event Format: open it in ui.perfetto.dev or chrome://tracing)" });
   const downloadSvg = button("Download the timeline as SVG", { text: "SVG", title: "Download the timeline as an SVG picture" });
 
-  const view = group("View", "al-tl-view", zoomOut, zoomIn, fit, spreadLabel, table, pin, downloadTrace, downloadSvg);
+  const expand = button("Full screen", { icon: "expand", text: "Full screen", title: "Give the timeline the whole window (Esc to leave)" });
+  expand.setAttribute("aria-pressed", "false");
+
+  const view = group("View", "al-tl-view", zoomOut, zoomIn, fit, spreadLabel, table, pin, expand, downloadTrace, downloadSvg);
 
   const scrubRow = document.createElement("div");
   scrubRow.className = "al-tl-scrub";
@@ -158,6 +163,7 @@ export function createControls(id: string, initialSpeed: Speed): Controls {
     pin,
     downloadTrace,
     downloadSvg,
+    expand,
     setPlaying(playing) {
       play.replaceChildren(icon(playing ? "pause" : "play"), playText);
       playText.textContent = playing ? "Pause" : "Play";

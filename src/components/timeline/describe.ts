@@ -84,6 +84,15 @@ export function describe(model: TimelineModel, order: number): Described {
   }
 }
 
+/**
+ * The same, from most to least said, for a label with little room: what
+ * matters when tasks queue is how many wait ("7 waiting", then "7 w").
+ */
+export function primTexts(kind: string, value: number, waiters: number): string[] {
+  const full = primText(kind, value, waiters);
+  return waiters > 0 ? [full, `${waiters} waiting`, `${waiters} w`] : [full];
+}
+
 /** "2 free · 7 waiting", "held · 1 waiting", "set", "3 items". */
 export function primText(kind: string, value: number, waiters: number): string {
   let v: string;

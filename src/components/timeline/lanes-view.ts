@@ -27,6 +27,8 @@ export interface LanesCallbacks {
   seekW(section: number, w: number): void;
   /** Zoom by `factor`, keeping the point at view x `anchorX` still. */
   zoom(factor: number, anchorX: number): void;
+  /** The view's width changed (a window resize, full screen): lay out again. */
+  resized(): void;
 }
 
 export interface PlayheadAt {
@@ -84,8 +86,9 @@ export class LanesView {
       { passive: true },
     );
     new ResizeObserver(() => {
-      if (this.root.clientWidth === this.vw && this.root.clientHeight === this.vh) return;
+      if (this.root.clientWidth === this.vw && this.root.clientHeight === this.vh && !this.staleWidth()) return;
       this.measureView();
+      if (this.staleWidth()) this.cb.resized();
       this.schedule();
     }).observe(this.root);
     this.pointer();
@@ -106,6 +109,17 @@ export class LanesView {
     this.measureView();
     if (anchor) this.scrollTo(scene.labelW + anchor.w * scene.pxPerW - anchor.x, this.top);
     this.renderNow();
+    // Laid out for a width the view no longer has (it changed in the same task): again, at the next frame.
+    if (this.staleWidth()) requestAnimationFrame(() => this.staleWidth() && this.cb.resized());
+  }
+
+  /**
+   * True if the scene was laid out for another view width. (Compared with
+   * the scene, not the last measure: a layout read before the view changed
+   * and a measure taken after it would otherwise agree and hide the change.)
+   */
+  private staleWidth(): boolean {
+    return this.scene !== null && Math.abs(this.scene.viewWidth - this.vw) > 1;
   }
 
   /** Width of the view, px. */

@@ -37,6 +37,8 @@ export interface Scene {
   readonly padRight: number;
   /** Whole drawing, in px. */
   readonly width: number;
+  /** The view width it was laid out for, px (a view of another width needs a new layout). */
+  readonly viewWidth: number;
   readonly height: number;
   readonly fontPx: number;
   readonly spread: boolean;
@@ -82,6 +84,9 @@ function laneHeight(lane: Lane | null, fontPx: number): number {
   }
 }
 
+/** The whole run at zoom 1 is never drawn narrower than this, px. */
+export const MIN_PLOT_PX = 300;
+
 export interface LayoutInput {
   readonly sections: readonly Section[];
   /** Width of the visible area, px. */
@@ -96,7 +101,7 @@ export interface LayoutInput {
 export function layout(input: LayoutInput): Scene {
   const { sections, viewWidth, fontPx, labelW, zoom } = input;
   const axisH = Math.round(fontPx * 2.4);
-  const padRight = Math.round(fontPx * 7);
+  const padRight = Math.round(fontPx * 8);
   const rows: Row[] = [];
   let y = 0;
   sections.forEach((s, i) => {
@@ -112,7 +117,9 @@ export function layout(input: LayoutInput): Scene {
     }
   });
   const span = Math.max(1e-9, ...sections.map((s) => s.warp.length));
-  const avail = Math.max(80, viewWidth - labelW - padRight - 8);
+  // A phone's column leaves little room: the plot keeps a readable width
+  // and the view scrolls sideways (the label column stays put).
+  const avail = Math.max(MIN_PLOT_PX, viewWidth - labelW - padRight - 8);
   const pxPerW = (avail / span) * zoom;
   return {
     sections,
@@ -122,6 +129,7 @@ export function layout(input: LayoutInput): Scene {
     axisH,
     padRight,
     width: Math.ceil(labelW + span * pxPerW + padRight + 8),
+    viewWidth,
     height: axisH + y + 4,
     fontPx,
     spread: input.spread,

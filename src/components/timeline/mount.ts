@@ -9,6 +9,7 @@
  */
 import type { RunResult } from "../../sandbox/run.ts";
 import type { PlaygroundElement } from "../playground/playground-element.ts";
+import type { Speed } from "../playground/speed.ts";
 import css from "./timeline.css?inline";
 import { TimelineView } from "./timeline-view.ts";
 
@@ -24,12 +25,12 @@ function injectStyles(): void {
 }
 
 /** Draws `result`'s trace under `playground` and plays it back. */
-export function showRun(playground: PlaygroundElement, result: RunResult, _source: string): void {
+export function showRun(playground: PlaygroundElement, result: RunResult, speed: Speed): void {
   injectStyles();
   let view = views.get(playground);
   if (!view) {
     view = new TimelineView(playground);
     views.set(playground, view);
   }
-  view.show(result);
+  view.show(result, speed);
 }

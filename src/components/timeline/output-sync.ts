@@ -1,10 +1,10 @@
 /**
- * Keeps the output panel in step with the playhead. While the run plays
- * for the first time, lines not reached yet are hidden (`data-hidden`), so
- * output appears at its virtual time; once playback ends or is skipped,
- * every line stays visible and the ones after the playhead are only
- * dimmed (`data-future`). The line the playhead last passed is
- * `aria-current`.
+ * Keeps the output panel in step with the playhead. Which lines are shown
+ * is not its business: the playground reveals them at their loop time
+ * (output-reveal.ts), and a line once shown stays shown. Here: the line
+ * the playhead last passed is `aria-current`, and once playback has ended
+ * or the learner moved the playhead, the lines after it are dimmed
+ * (`data-future`).
  *
  * Output line ↔ event: each `li` carries `data-item`, the index of the
  * output item that started it, and output item i is the i-th print event.
@@ -15,7 +15,7 @@ export class OutputSync {
   private readonly orders: readonly number[];
   private revealed = false;
   private lastKey = "";
-  /** What each line shows now: 0 shown, 1 hidden, 2 dimmed (so a frame touches only lines that change). */
+  /** What each line shows now: 0 as printed, 2 dimmed (so a frame touches only lines that change). */
   private state: Uint8Array;
   private currentLine = -1;
 
@@ -52,12 +52,10 @@ export class OutputSync {
     if (key === this.lastKey) return;
     this.lastKey = key;
     for (let i = 0; i < this.lines.length; i++) {
-      const st = this.orders[i] > order ? (this.revealed ? 2 : 1) : 0;
+      const st = this.orders[i] > order && this.revealed ? 2 : 0;
       if (st === this.state[i]) continue;
       this.state[i] = st;
-      const li = this.lines[i];
-      li.toggleAttribute("data-hidden", st === 1);
-      li.toggleAttribute("data-future", st === 2);
+      this.lines[i].toggleAttribute("data-future", st === 2);
     }
     if (current === this.currentLine) return;
     this.lines[this.currentLine]?.removeAttribute("aria-current");
@@ -79,7 +77,6 @@ export class OutputSync {
     this.state.fill(0);
     this.currentLine = -1;
     for (const li of this.lines) {
-      li.removeAttribute("data-hidden");
       li.removeAttribute("data-future");
       li.removeAttribute("aria-current");
     }

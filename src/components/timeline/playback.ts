@@ -8,6 +8,7 @@
  * share an instant still come one after another instead of all at once.
  */
 import type { Instant } from "./model.ts";
+import { type Speed, speedForRun } from "../playground/speed.ts";
 import { expansions, Warp } from "./scale.ts";
 
 /** Seconds of playback per step at 1×. */
@@ -15,8 +16,7 @@ export const DWELL = 0.25;
 /** At most this long per instant at 1×. */
 export const DWELL_CAP = 1.25;
 
-export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
-export type Speed = (typeof SPEEDS)[number] | "instant";
+export { SPEEDS, type Speed, speedLabel } from "../playground/speed.ts";
 
 /** The playback axis of a run. */
 export function playbackWarp(instants: readonly Instant[], endTime: number): Warp {
@@ -29,15 +29,7 @@ export function playbackWarp(instants: readonly Instant[], endTime: number): War
 
 /** A speed at which the whole run plays in about `target` seconds or less; "instant" if even 8× is too slow. */
 export function defaultSpeed(length: number, target = 20): Speed {
-  for (const s of SPEEDS) if (s >= 1 && length / s <= target) return s;
-  return length / 8 <= 90 ? 8 : "instant";
-}
-
-export function speedLabel(s: Speed): string {
-  if (s === "instant") return "Instant";
-  if (s === 0.25) return "¼×";
-  if (s === 0.5) return "½×";
-  return `${s}×`;
+  return speedForRun(1, length, target);
 }
 
 export interface Clock {

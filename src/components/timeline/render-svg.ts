@@ -7,7 +7,7 @@
  * Returns hit boxes (what is under the pointer, and which event a click
  * on it shows), so pointer handling needs no listener per element.
  */
-import { primText } from "./describe.ts";
+import { primText, primTexts } from "./describe.ts";
 import type { Lane, Segment, SeriesPoint, TaskLane, TimelineModel } from "./model.ts";
 import { firstRowAt, lowerBound, type Row, type Scene, type Section } from "./layout.ts";
 import type { Palette } from "./palette.ts";
@@ -91,6 +91,45 @@ function fit(measure: Measure, content: string, maxW: number, bold = false): str
     else hi = mid - 1;
   }
   return lo >= 3 ? `${content.slice(0, lo)}…` : null;
+}
+
+/**
+ * The first of `candidates` (longest first: what to say with room, then
+ * what matters most) that fits whole; else the last one cut with an
+ * ellipsis. A label says what it can in the space it has; the tooltip
+ * always has all of it.
+ */
+export function fitFirst(measure: Measure, candidates: readonly string[], maxW: number, bold = false): string | null {
+  if (maxW <= 0 || candidates.length === 0) return null;
+  for (const c of candidates) if (measure(c, bold) <= maxW) return c;
+  return fit(measure, candidates[candidates.length - 1], maxW, bold);
+}
+
+/**
+ * Shorter ways to say what a task waits on: "GET httpbin.org/delay/3" →
+ * "GET /delay/3" → "/delay/3" → "…/3"; "thread: requests.get()" →
+ * "requests.get()" → "get()"; "gather (3 awaitables)" → "gather".
+ */
+export function shorterWaits(what: string): string[] {
+  const out: string[] = [];
+  const http = /^([A-Z]+) ([^/\s]+)(\/\S*)?$/.exec(what);
+  if (http) {
+    const path = http[3] ?? "/";
+    out.push(`${http[1]} ${path}`, path);
+    const last = /\/([^/]+)\/?$/.exec(path);
+    if (last && last.index > 0) out.push(`…/${last[1]}`);
+  }
+  const thread = /^thread: (.+)$/.exec(what);
+  if (thread) out.push(thread[1], ...shorterCalls(thread[1]));
+  const paren = /^(\w[\w.]*) \(.+\)$/.exec(what);
+  if (paren) out.push(paren[1]);
+  return out;
+}
+
+/** "requests.get()" → "get()"; "time.sleep(2)" → "sleep(2)". */
+export function shorterCalls(call: string): string[] {
+  const m = /^[\w.]+\.(\w+\(.*\))$/.exec(call);
+  return m ? [m[1]] : [];
 }
 
 export interface RenderOptions {
@@ -226,7 +265,9 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
     node("line", { x1: r(x), x2: r(x), y1: top, y2: bottom, stroke: pal.text, "stroke-opacity": 0.55, "stroke-dasharray": "4 3" }, arrows);
     if (si === scene.sections.length - 1) {
       node("line", { x1: r(x), x2: r(x), y1: 2, y2: axisH, stroke: pal.text }, axis);
-      text(axis, x + 4, fontPx * 1.15, `end ${fmtTime(s.model.endTime)}`, { fill: pal.text, "font-weight": 600 });
+      // Clear of the playhead's handle (12 px wide), which sits at the end of
+      // the axis when playback is over: after the last instant's steps.
+      text(axis, Math.max(x, X(s.warp.length)) + 9, fontPx * 1.15, `end ${fmtTime(s.model.endTime)}`, { fill: pal.text, "font-weight": 600 });
     }
   });
 
@@ -298,7 +339,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
           key: "waiters",
           fill: pal.primFill,
           stroke: pal.prim,
-          label: (p) => primText(lane.primKind, p.value, p.waiters),
+          label: (p) => primTexts(lane.primKind, p.value, p.waiters),
           tip: (p) => [`${lane.label}`, primText(lane.primKind, p.value, p.waiters)],
           line: { max: Math.max(1, lane.maxValue), stroke: pal.text },
         });
@@ -308,7 +349,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
           key: "value",
           fill: pal.netFill,
           stroke: pal.net,
-          label: (p) => `${p.value} in flight`,
+          label: (p) => [`${p.value} in flight`, `${p.value}`],
           tip: (p) => [`${lane.host}`, `${p.value} ${p.value === 1 ? "request" : "requests"} in flight`],
         });
         return drawResponses(g, lane, section, row, y);
@@ -362,7 +403,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
         const full = s.timeout ? `${what} · ${s.timeout}` : what;
         const tx = Math.max(x0, labelW) + 5;
         const avail = Math.min(lateX, right) - tx - 4;
-        const label = fit(measure, full, avail) ?? fit(measure, what, avail);
+        const label = fitFirst(measure, [...new Set([full, what, ...shorterWaits(what)])], avail);
         if (label) text(g, tx, top + bh / 2 + fontPx * 0.35, label, { fill: pal.text });
         const tip = [`${name} waits: ${what}`, span];
         if (s.timeout) tip.push(`ended by ${s.timeout} (a timeout)`);
@@ -417,7 +458,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
       const x1 = X(section.warp.ofTime(b.t + b.seconds));
       if (x1 < labelW || x0 > right) continue;
       node("rect", { x: r(x0), y: y + 3, width: r(Math.max(2, x1 - x0)), height: h - 6, rx: 1.5, fill: pal.blocked }, g);
-      const label = fit(measure, `${b.label} blocks the loop`, x1 - Math.max(x0, labelW) - 10) ?? fit(measure, b.label, x1 - Math.max(x0, labelW) - 10);
+      const label = fitFirst(measure, [`${b.label} blocks the loop`, b.label, ...shorterCalls(b.label)], x1 - Math.max(x0, labelW) - 10);
       if (label) text(g, Math.max(x0, labelW) + 5, y + h / 2 + fontPx * 0.35, label, { fill: pal.textOnFill, "font-weight": 600 });
       hits.push({ x0, x1, y0: y, y1: y + h, section: row.section, order: b.at, tip: [`${name} calls ${b.label}`, `blocks the whole loop for ${fmtDuration(b.seconds)}`] });
     }
@@ -524,7 +565,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
       const bh2 = Math.round(h * 0.7);
       const t2 = y + (h - bh2) / 2;
       node("rect", { x: r(x0), y: r(t2), width: r(Math.max(2, x1 - x0)), height: bh2, rx: 2, fill: pal.blockedFill, stroke: pal.blocked }, g);
-      const label = fit(measure, `blocked: ${b.label}`, x1 - Math.max(x0, labelW) - 10);
+      const label = fitFirst(measure, [`blocked: ${b.label}`, b.label, ...shorterCalls(b.label), "blocked"], x1 - Math.max(x0, labelW) - 10);
       if (label) text(g, Math.max(x0, labelW) + 5, y + h / 2 + fontPx * 0.35, label, { fill: pal.blockedText, "font-weight": 600 });
       hits.push({
         x0,
@@ -550,7 +591,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
       if (x1 < labelW || q0 > right) continue;
       if (x0 - q0 > 2) node("rect", { x: r(q0), y: r(top + bh * 0.25), width: r(x0 - q0), height: r(bh * 0.5), fill: `url(#${uid}-queued)`, stroke: pal.executor, "stroke-dasharray": "3 2" }, g);
       node("rect", { x: r(x0), y: r(top), width: r(Math.max(2, x1 - x0)), height: bh, rx: 3, fill: pal.executorFill, stroke: j.ok ? pal.executor : pal.error }, g);
-      const label = fit(measure, j.label, x1 - Math.max(x0, labelW) - 10);
+      const label = fitFirst(measure, [j.label, ...shorterCalls(j.label)], x1 - Math.max(x0, labelW) - 10);
       if (label) text(g, Math.max(x0, labelW) + 5, top + bh / 2 + fontPx * 0.35, label, { fill: pal.executorText, "font-weight": 600 });
       hits.push({
         x0,
@@ -575,7 +616,8 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
       key: "value" | "waiters";
       fill: string;
       stroke: string;
-      label: (p: SeriesPoint) => string;
+      /** Longest first (see fitFirst). */
+      label: (p: SeriesPoint) => readonly string[];
       tip: (p: SeriesPoint) => string[];
       /** Also draw `value` as a step line on its own scale (a primitive: the area is its waiters, the line its permits or items). */
       line?: { max: number; stroke: string };
@@ -630,7 +672,7 @@ export function render(svg: SVGSVGElement, scene: Scene, vp: Viewport, pal: Pale
       if (next - x > 6) {
         const label = o.label(p);
         const tx = Math.max(x, labelW) + 4;
-        const fitted = fit(measure, label, Math.min(next, right) - tx - 4);
+        const fitted = fitFirst(measure, label, Math.min(next, right) - tx - 4);
         if (fitted) text(g, tx, y + fontPx * 1.1, fitted, { fill: pal.text });
         hits.push({ x0: x, x1: next, y0: y, y1: y + h, section: row.section, order: p.at, tip: [...o.tip(p), `from ${fmtTime(model.events[p.at].t)}`] });
       }

@@ -19,7 +19,8 @@ import { buildModel, type TimelineModel } from "./model.ts";
 import { Narrator } from "./narrator.ts";
 import { OutputSync } from "./output-sync.ts";
 import { type Palette, readPalette } from "./palette.ts";
-import { defaultSpeed, Playback, playbackWarp, type Speed } from "./playback.ts";
+import { loadSpeed, saveSpeed } from "../playground/speed.ts";
+import { Playback, playbackWarp, type Speed } from "./playback.ts";
 import { laneLabel, makeMeasure, render } from "./render-svg.ts";
 import { fmtCount, fmtTime, SPREAD_LIMIT, type Warp } from "./scale.ts";
 import { LoopStateIndex } from "./state-at.ts";
@@ -64,8 +65,7 @@ export class TimelineView {
   private palette: Palette | null = null;
   private fontPx = 12;
   private markedLine: number | null = -1;
-  private readonly reducedMotion = typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
-  private speed: Speed = 1;
+  private speed: Speed = loadSpeed();
   private runs = 0;
   /** A scrub position waiting for the next frame (input events can come many times a frame). */
   private pendingP: number | null = null;
@@ -75,19 +75,23 @@ export class TimelineView {
   constructor(pg: PlaygroundElement) {
     this.pg = pg;
     this.root = el("section", "al-tl");
-    this.root.setAttribute("aria-label", "Event loop timeline");
+    // One timeline per playground: each landmark named after its own.
+    this.root.setAttribute("aria-label", `Event loop timeline: ${pg.displayTitle}`);
     this.summary = el("p", "al-tl-summary");
     this.compare = el("div", "al-tl-compare");
     this.compare.hidden = true;
     this.note = el("p", "al-tl-note");
     this.note.hidden = true;
-    this.speed = this.reducedMotion ? "instant" : 1;
     this.controls = createControls(this.id, this.speed);
     this.lanes = new LanesView(
       {
         seekOrder: (section, order) => this.onSeekOrder(section, order),
         seekW: (section, w) => this.onSeekW(section, w),
         zoom: (factor, x) => this.setZoom(this.zoom * factor, x),
+        resized: () => {
+          this.relayout();
+          this.refreshPlayhead();
+        },
       },
       this.root,
     );
@@ -108,8 +112,8 @@ export class TimelineView {
     pg.addEventListener("al-run-start", () => this.stale());
   }
 
-  /** Shows a finished run. */
-  show(result: RunResult): void {
+  /** Shows a finished run, played at `speed` (the playground chose it: its output keeps the same pace). */
+  show(result: RunResult, speed: Speed): void {
     const trace = result.trace;
     this.playback?.dispose();
     this.run?.output.clear();
@@ -138,7 +142,6 @@ export class TimelineView {
     this.table.setModel(model, "This run");
     this.controls.scrubber.max = String(pWarp.length);
     this.lanes.root.setAttribute("aria-label", `Timeline lanes: ${fmtCount(model.taskLanes.size)} tasks over ${fmtTime(model.endTime)} of loop time`);
-    const speed = this.speed === "instant" ? "instant" : this.speedFor(pWarp.length);
     this.controls.speed.value = String(speed);
     this.playback = new Playback(
       pWarp.length,
@@ -170,11 +173,14 @@ export class TimelineView {
       const v = c.speed.value;
       const s = (v === "instant" ? "instant" : Number(v)) as Speed;
       this.speed = s;
+      saveSpeed(s);
+      this.pg.setOutputSpeed(s);
       this.playback?.setSpeed(s);
       if (s === "instant") this.skipToEnd();
     });
     c.scrubber.addEventListener("input", () => {
       this.playback?.pause();
+      this.inspecting();
       this.scrubTo(Number(c.scrubber.value));
     });
     c.scrubber.addEventListener("keydown", (e) => this.onKey(e, true));
@@ -193,6 +199,7 @@ export class TimelineView {
       if (on) this.table.setCurrent(this.cursor);
     });
     c.pin.addEventListener("click", () => this.togglePin());
+    c.expand.addEventListener("click", () => this.setFullScreen(!this.root.classList.contains("al-tl-full")));
     c.downloadTrace.addEventListener("click", () => {
       if (!this.run) return;
       download(traceEventJson(this.run.model.trace), `${this.pg.playgroundId}-trace.json`, "application/json");
@@ -214,6 +221,14 @@ export class TimelineView {
 
   private onKey(e: KeyboardEvent, fromScrubber: boolean): void {
     const target = e.target as HTMLElement;
+    if (!fromScrubber && this.root.classList.contains("al-tl-full")) {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        this.setFullScreen(false);
+        return;
+      }
+      if (e.key === "Tab") return this.keepFocusInside(e);
+    }
     if (!fromScrubber && target.closest("select, input, textarea, .al-tl-table")) return;
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const onButton = target.tagName === "BUTTON";
@@ -299,10 +314,7 @@ export class TimelineView {
     const w = section ? (at.i >= 0 ? section.warp.at(at.i, at.f) : section.warp.ofTime(at.t)) : 0;
     this.showCursor(w, pp, at.t);
     if (this.playback?.playing) this.lanes.reveal(w);
-    if (pp >= run.pWarp.length && !run.output.isRevealed) {
-      run.output.revealAll();
-      run.output.update(this.cursor);
-    }
+    if (pp >= run.pWarp.length && !run.output.isRevealed) this.inspecting();
   }
 
   /** Moves to event `order` (-1: before the first). */
@@ -310,6 +322,7 @@ export class TimelineView {
     const run = this.run;
     if (!run) return;
     this.playback?.pause();
+    this.inspecting();
     this.pendingP = null;
     const n = run.model.events.length;
     const k = Math.max(-1, Math.min(n - 1, order));
@@ -347,7 +360,7 @@ export class TimelineView {
     const run = this.run;
     if (!run) return;
     this.playback?.pause();
-    run.output.revealAll();
+    this.inspecting();
     this.seekP(run.pWarp.length);
     this.narrator.say(`End of the run: ${fmtTime(run.model.endTime)} of loop time. All output shown.`);
   }
@@ -362,6 +375,7 @@ export class TimelineView {
     const sec = this.scene?.sections[section];
     if (!run || !sec || sec.pinned) return;
     this.playback?.pause();
+    this.inspecting();
     // From the drawn axis to the playback axis, through (instant, fraction) or time.
     const at = sec.warp.invert(Math.max(0, w));
     const p = at.i >= 0 ? run.pWarp.at(at.i, at.f) : run.pWarp.ofTime(Math.min(at.t, run.model.endTime));
@@ -407,8 +421,7 @@ export class TimelineView {
     if (!playing) {
       this.narrator.stop();
       if (run && this.playback?.atEnd) {
-        run.output.revealAll();
-        run.output.update(this.cursor);
+        this.inspecting();
         this.narrator.say(`Playback finished: ${fmtTime(run.model.endTime)} of loop time.`);
       }
     }
@@ -487,6 +500,8 @@ export class TimelineView {
       }
     }
     const view = this.lanes.viewWidth || 640;
+    // A phone: names only get about a quarter of the width (the rest is in the tooltip).
+    if (view < 520) return Math.round(Math.min(w, Math.max(84, view * 0.27)));
     return Math.round(Math.min(w, Math.max(110, view * 0.36), 280));
   }
 
@@ -559,15 +574,70 @@ export class TimelineView {
 
   // ---- misc --------------------------------------------------------------
 
+  /** Tab and Shift+Tab go round the full-screen timeline, as in any modal dialog. */
+  private keepFocusInside(e: KeyboardEvent): void {
+    const focusable = [...this.root.querySelectorAll<HTMLElement>("button, select, input, summary, [tabindex='0']")].filter((x) => !x.hidden && x.getClientRects().length > 0 && !(x as HTMLButtonElement).disabled);
+    if (focusable.length === 0) return;
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  }
+
+  /**
+   * The timeline alone over the whole window (a dialog until Esc or the
+   * button again), for long runs and small screens: the lanes get the
+   * window's width, the page behind does not scroll.
+   *
+   * It is shown as a popover, in the browser's top layer: `position: fixed`
+   * alone stayed inside the lesson's column (an ancestor's containment is
+   * the containing block of a fixed element) and under the header and the
+   * "On this page" list. The element stays where it is in the document.
+   */
+  private setFullScreen(on: boolean): void {
+    const c = this.controls;
+    const root = this.root as HTMLElement & { showPopover?(): void; hidePopover?(): void };
+    if (on) {
+      root.setAttribute("popover", "manual");
+      root.showPopover?.();
+      root.setAttribute("role", "dialog");
+      root.setAttribute("aria-modal", "true");
+    } else {
+      if (root.matches(":popover-open")) root.hidePopover?.();
+      root.removeAttribute("popover");
+      root.removeAttribute("role");
+      root.removeAttribute("aria-modal");
+    }
+    this.root.classList.toggle("al-tl-full", on);
+    c.expand.setAttribute("aria-pressed", String(on));
+    c.expand.querySelector("span")!.textContent = on ? "Exit full screen" : "Full screen";
+    c.expand.setAttribute("aria-label", on ? "Exit full screen" : "Full screen");
+    c.expand.focus();
+    this.narrator.say(on ? "Full screen timeline. Escape leaves it." : "Back in the page.");
+    if (!on) this.pg.timelineHost().scrollIntoView({ block: "nearest" });
+  }
+
+  /**
+   * Playback ended, or the learner took the playhead: every output line is
+   * shown from now on, those after the playhead dimmed.
+   */
+  private inspecting(): void {
+    const run = this.run;
+    if (!run || run.output.isRevealed) return;
+    run.output.revealAll();
+    run.output.update(this.cursor);
+    this.pg.showAllOutput();
+  }
+
   private stale(): void {
     this.playback?.pause();
     this.root.classList.add("al-tl-stale");
     this.run?.output.clear();
-  }
-
-  private speedFor(length: number): Speed {
-    const d = defaultSpeed(length);
-    return d === "instant" ? "instant" : Math.max(d, typeof this.speed === "number" ? this.speed : 1) as Speed;
   }
 
   private updateSummary(): void {

@@ -106,7 +106,7 @@ export abstract class AcquireRelease extends Primitive {
         self.release();
         return false;
       })(),
-      `${this.constructor.name}.__aexit__`,
+      `${this._reprName}.__aexit__`,
     );
   }
 

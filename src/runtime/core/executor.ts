@@ -18,6 +18,7 @@
 import { RuntimeError, ValueError } from "./errors.ts";
 import type { Future } from "./future.ts";
 import type { JobInfo } from "./instrument.ts";
+import { functionLabel } from "./names.ts";
 import type { EventLoop } from "./loop.ts";
 import { RunAborted, type ThreadContext } from "./session.ts";
 
@@ -60,7 +61,7 @@ export class ThreadPoolExecutor {
   _submit(loop: EventLoop, fn: (...args: unknown[]) => unknown, args: readonly unknown[], future: Future<unknown>): void {
     if (this.shutdownCalled) throw new RuntimeError("cannot schedule new futures after shutdown");
     const session = loop._session;
-    const job: Job = { id: session.nextId(), label: `${fn.name || "<lambda>"}()`, line: session.cursor.l, worker: -1, fn, args, future, started: false };
+    const job: Job = { id: session.nextId(), label: `${functionLabel(fn)}()`, line: session.cursor.l, worker: -1, fn, args, future, started: false };
     this.queue.push(job);
     session.hooks.jobQueued?.(job);
     this.dispatch(loop);

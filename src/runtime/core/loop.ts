@@ -25,6 +25,7 @@ import { ThreadEvents } from "./threads.ts";
 import { ThreadPoolExecutor } from "./executor.ts";
 import { Deque } from "./deque.ts";
 import { TimerHeap } from "./timer-heap.ts";
+import { functionLabel } from "./names.ts";
 import { callbackName, pyReprSafe } from "./repr.ts";
 
 /** Python's `MAXIMUM_SELECT_TIMEOUT`: the selector never waits more than a day at once. */
@@ -236,7 +237,7 @@ export class EventLoop {
       executor = this._defaultExecutor ??= new ThreadPoolExecutor();
     }
     const fut = this.createFuture<T>();
-    fut._label = { kind: "executor", text: `thread: ${fn.name || "<lambda>"}()`, target: 0 };
+    fut._label = { kind: "executor", text: `thread: ${functionLabel(fn)}()`, target: 0 };
     executor._submit(this, fn as (...a: unknown[]) => unknown, args, fut as Future<unknown>);
     return fut;
   }

@@ -3,6 +3,7 @@
  * value inside an error message, bounded in length, and Python's type names.
  */
 import { pyRepr } from "../python/format.ts";
+import { functionQualname, ownQualname } from "./names.ts";
 
 /** `repr(x)`, cut to `max` characters with `...` as Python's `reprlib` does. */
 export function pyReprSafe(x: unknown, max = 200): string {
@@ -30,12 +31,12 @@ export function pyTypeName(x: unknown): string {
   if (Array.isArray(x)) return "list";
   const proto = Object.getPrototypeOf(x);
   if (proto === Object.prototype || proto === null) return "dict";
-  const name = (proto as { constructor?: { name?: unknown } })?.constructor?.name;
+  const ctor = (proto as { constructor?: { name?: unknown } })?.constructor;
+  const name = ownQualname(ctor) ?? ctor?.name;
   return typeof name === "string" && name !== "" ? name : "object";
 }
 
 /** How Python's loop names a callback in "Exception in callback f(1, 'a')". */
 export function callbackName(fn: (...args: never[]) => unknown, args: readonly unknown[]): string {
-  const name = fn.name && !fn.name.startsWith("bound ") ? fn.name : fn.name.replace(/^bound /, "") || "<lambda>";
-  return `${name}(${args.map((a) => pyReprSafe(a, 60)).join(", ")})`;
+  return `${functionQualname(fn)}(${args.map((a) => pyReprSafe(a, 60)).join(", ")})`;
 }

@@ -11,6 +11,7 @@
  * Proxies can still run code on every step (their traps); callers guard
  * with try/catch, which is why the helpers here may throw.
  */
+import { ownQualname } from "../core/names.ts";
 import { primitiveRepr } from "./scalars.ts";
 
 export const { apply } = Reflect;
@@ -74,7 +75,8 @@ export function className(value: object): string {
   let proto = getPrototypeOf(value) as object | null;
   for (let hops = 0; proto !== null && hops < 1000; hops++) {
     const constructor: unknown = ownDescriptor(proto, "constructor")?.value;
-    const name: unknown = typeof constructor === "function" ? ownDescriptor(constructor, "name")?.value : undefined;
+    // The runtime's classes by the names it gives them (the site's bundle is minified).
+    const name: unknown = typeof constructor === "function" ? (ownQualname(constructor) ?? ownDescriptor(constructor, "name")?.value) : undefined;
     if (typeof name === "string" && name !== "") return name;
     const tag: unknown = ownDescriptor(proto, Symbol.toStringTag)?.value; // Generator, ...
     if (typeof tag === "string" && tag !== "") return tag;
@@ -91,7 +93,7 @@ function isClass(fn: Function): boolean {
 /** `<function name>` (CPython adds an address), `<class 'Name'>` for a class. */
 export function functionRepr(fn: Function): string {
   try {
-    const name: unknown = ownDescriptor(fn, "name")?.value;
+    const name: unknown = ownQualname(fn) ?? ownDescriptor(fn, "name")?.value;
     if (isClass(fn)) return `<class '${typeof name === "string" && name ? name : "<anonymous>"}'>`;
     return `<function ${typeof name === "string" && name ? name : "<lambda>"}>`;
   } catch {

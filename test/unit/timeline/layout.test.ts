@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstRows, layout, sectionOf } from "../../../src/components/timeline/layout.ts";
+import { firstRows, layout, MIN_PLOT_PX, sectionOf } from "../../../src/components/timeline/layout.ts";
 import { buildModel } from "../../../src/components/timeline/model.ts";
 import { exampleTrace } from "./helpers.ts";
 
@@ -42,5 +42,21 @@ describe("cutting a scene to its first rows (the SVG download of a huge run)", (
       { first: 0, last: 9 },
       { first: -1, last: -1 },
     ]);
+  });
+});
+
+describe("the width a scene is laid out for", () => {
+  it("fits the whole run in a wide view and remembers the view's width", () => {
+    const m = model();
+    const s = layout({ sections: [sectionOf(m, 0, null, false)], viewWidth: 800, fontPx: 12, labelW: 150, zoom: 1, spread: false });
+    expect(s.viewWidth).toBe(800);
+    expect(s.width).toBeLessThanOrEqual(800);
+  });
+
+  it("keeps a phone's plot readable: never narrower than MIN_PLOT_PX, so the view scrolls sideways", () => {
+    const m = model();
+    const s = layout({ sections: [sectionOf(m, 0, null, false)], viewWidth: 330, fontPx: 12, labelW: 90, zoom: 1, spread: false });
+    expect(s.width - s.labelW - s.padRight - 8).toBeGreaterThanOrEqual(MIN_PLOT_PX - 1);
+    expect(s.width).toBeGreaterThan(330);
   });
 });

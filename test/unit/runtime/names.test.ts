@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { functionLabel, functionQualname } from "../../../src/runtime/core/names.ts";
+import * as builtins from "../../../src/runtime/builtins.ts";
+import { MODULES } from "../../../src/runtime/modules.ts";
+import { pyTypeName } from "../../../src/runtime/python/inspect.ts";
+
+/** What a minifier does to a function's name (the site's bundle is minified). */
+function minified<T extends object>(fn: T, name = "Oh"): T {
+  Object.defineProperty(fn, "name", { value: name, configurable: true });
+  return fn;
+}
+
+describe("names of the runtime's own functions", () => {
+  it("come from the runtime, not from Function.name, which a minifier renames", () => {
+    const get = MODULES.requests.get as () => unknown;
+    const before = get.name;
+    try {
+      minified(get);
+      expect(functionLabel(get)).toBe("requests.get");
+      expect(functionQualname(get)).toBe("get");
+    } finally {
+      minified(get, before);
+    }
+  });
+
+  it("name class methods and classes by their Python names", () => {
+    const Event = MODULES.asyncio.Event as { new (): object; prototype: { set: () => void } };
+    expect(functionLabel(Event.prototype.set)).toBe("asyncio.Event.set");
+    expect(functionQualname(Event.prototype.set)).toBe("Event.set");
+    const before = Event.name;
+    try {
+      minified(Event, "e");
+      expect(pyTypeName(Object.create(Event.prototype))).toBe("Event");
+    } finally {
+      minified(Event, before);
+    }
+  });
+
+  it("leave the learner's functions their own names, and anonymous ones <lambda>", () => {
+    function fetchAll() {}
+    expect(functionLabel(fetchAll)).toBe("fetchAll");
+    expect(functionLabel(() => 1)).toBe("<lambda>");
+    expect(functionLabel(builtins.print)).toBe("print");
+  });
+});
