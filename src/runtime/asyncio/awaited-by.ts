@@ -19,6 +19,7 @@
  */
 import type { DoneCallback, Future } from "../core/future.ts";
 import { isFuture } from "../core/future.ts";
+import { Task } from "../core/task.ts";
 
 /** Who a registered callback stands for: the waiting task, or an owner that knows it when asked (a TaskGroup: its parent task). */
 export type Awaiter = Future | { readonly _awaiter: Future | null };
@@ -34,14 +35,14 @@ export function awaitedVia(callback: DoneCallback, waiter: Awaiter): void {
   standsFor.set(callback, waiter);
 }
 
-/** @internal The waiter a done callback stands for, if it was declared with `awaitedVia`. */
-export function waiterOfCallback(callback: DoneCallback): Future | null {
+/** The waiter a done callback stands for, if it was declared with `awaitedVia`. */
+function waiterOfCallback(callback: DoneCallback): Future | null {
   const w = standsFor.get(callback);
   return w === undefined ? null : isFuture(w) ? w : w._awaiter;
 }
 
-/** @internal Waiters added by hand with `futureAddToAwaitedBy`, in the order added. */
-export function manualWaiters(fut: Future): Iterable<Future> {
+/** Waiters added by hand with `futureAddToAwaitedBy`, in the order added. */
+function manualWaiters(fut: Future): Iterable<Future> {
   return manual.get(fut) ?? [];
 }
 
@@ -71,4 +72,28 @@ export function futureAddToAwaitedBy(fut: Future<any>, waiter: Future<any>): voi
 export function futureDiscardFromAwaitedBy(fut: Future<any>, waiter: Future<any>): void {
   if (!isFuture(fut) || !isFuture(waiter)) return;
   manual.get(fut)?.delete(waiter);
+}
+
+/**
+ * @internal Python's `future._asyncio_awaited_by`, derived: tasks blocked
+ * on `fut`, the callers of a `gather`/`wait`/`shield` it is part of, the
+ * parent of a `TaskGroup` it belongs to, and links added by hand.
+ */
+export function awaitersOf(fut: Future<any>): Future<any>[] {
+  const out = new Set<Future<any>>();
+  if (!fut.done()) {
+    for (const cb of fut._callbacks ?? []) {
+      if (cb instanceof Task) {
+        if (cb._futWaiter === fut) out.add(cb);
+      } else {
+        const w = waiterOfCallback(cb);
+        if (w !== null) out.add(w);
+      }
+    }
+  } else {
+    // Done: its waiters were handed to the loop; until they run, they still wait on it (their `_futWaiter`).
+    for (const t of fut._loop._tasks) if (t._futWaiter === fut) out.add(t);
+  }
+  for (const w of manualWaiters(fut)) out.add(w);
+  return [...out];
 }

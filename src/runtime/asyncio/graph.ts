@@ -15,7 +15,9 @@
  *
  * Nothing here is recorded while the program runs: the graph is derived
  * when asked, from what the runtime keeps anyway (each task's coroutine
- * stack and the future it waits on; see `awaited-by.ts` for the links).
+ * stack and the future it waits on; see `awaited-by.ts` for the links,
+ * `graph-frames.ts` for the frames, `graph-data.ts` for the same as plain
+ * data).
  *
  * How frames are named (the runtime has no Python frames, so it says what
  * CPython would):
@@ -41,32 +43,18 @@
  * `sleep(0)` shows no `sleep()` frame; several tasks awaiting one future are
  * listed in creation order (CPython: a set's order).
  */
-import { Coroutine, CoroState, SnippetCoroutine } from "../core/coroutine.ts";
 import { RuntimeError } from "../core/errors.ts";
-import { Future, isFuture } from "../core/future.ts";
-import type { WaitLabel } from "../core/future.ts";
+import { type Future, isFuture } from "../core/future.ts";
 import type { EventLoop } from "../core/loop.ts";
 import { pyReprSafe } from "../core/repr.ts";
 import { currentSession } from "../core/session.ts";
 import { Task } from "../core/task.ts";
 import { pyRepr } from "../python/format.ts";
-import { manualWaiters, waiterOfCallback } from "./awaited-by.ts";
+import { awaitersOf } from "./awaited-by.ts";
+import { type CallGraphFrame, GRAPH, taskFrames } from "./graph-frames.ts";
 import { runningLoopOrNull } from "./running.ts";
 
-/** The name snippet frames carry: the sandbox's name for the snippet (`SNIPPET_FILE` in `src/sandbox/evaluate.ts`). */
-export const SNIPPET_FILENAME = "snippet.ts";
-
-/** One frame of a call stack: the part of Python's frame object that the call graph prints. Plain data. */
-export interface CallGraphFrame {
-  /** Python's `f_code.co_qualname`: `main`, `main.<locals>.worker`, `sleep`, `TaskGroup._aexit`. */
-  readonly qualname: string;
-  /** `snippet.ts`, `asyncio/tasks.py`..., or `<runtime>`. */
-  readonly filename: string;
-  /** Line the frame is at (a snippet line for snippet frames; 0 if unknown). */
-  readonly lineno: number;
-  /** True for a coroutine frame (`in async f()`), false for a plain function (`in f()`). */
-  readonly isAsync: boolean;
-}
+export type { CallGraphFrame } from "./graph-frames.ts";
 
 /**
  * Python's `asyncio.FrameCallGraphEntry`: one entry of a call stack.
@@ -120,101 +108,8 @@ export interface CallGraphOptions {
   limit?: number | null;
 }
 
-// ---- frames --------------------------------------------------------------
-
-type FrameSpec = readonly [qualname: string, filename: string, lineno: number];
-
-const TASKS = "asyncio/tasks.py";
-const LOCKS = "asyncio/locks.py";
-const QUEUES = "asyncio/queues.py";
-const GRAPH = "asyncio/graph.py";
-
-/**
- * The CPython 3.14.2 frames a runtime coroutine stands for, innermost
- * first, at the line where each waits (from CPython's sources). Keyed by
- * the runtime coroutine's qualname. `async with` wrappers show no frame:
- * Python's `async with` calls `__aenter__` directly.
- */
-const RUNTIME_FRAMES: Readonly<Record<string, readonly FrameSpec[]>> = {
-  sleep: [["sleep", TASKS, 702]],
-  wait_for: [["wait_for", TASKS, 488]],
-  wait: [["_wait", TASKS, 521], ["wait", TASKS, 432]],
-  to_thread: [["to_thread", "asyncio/threads.py", 25]],
-  "TaskGroup.__aexit__": [["TaskGroup._aexit", "asyncio/taskgroups.py", 121], ["TaskGroup.__aexit__", "asyncio/taskgroups.py", 72]],
-  "Lock.acquire": [["Lock.acquire", LOCKS, 110]],
-  "Semaphore.acquire": [["Semaphore.acquire", LOCKS, 407]],
-  "Event.wait": [["Event.wait", LOCKS, 213]],
-  "Condition.wait": [["Condition.wait", LOCKS, 272]],
-  "Condition.wait_for": [["Condition.wait_for", LOCKS, 313]],
-  "Barrier.wait": [["Barrier.wait", LOCKS, 527]],
-  "Barrier.__aenter__": [["Barrier.__aenter__", LOCKS, 506]],
-  "Barrier._block": [["Barrier._block", LOCKS, 540]],
-  "Barrier._wait": [["Barrier._wait", LOCKS, 564]],
-  "Queue.get": [["Queue.get", QUEUES, 186]],
-  "Queue.put": [["Queue.put", QUEUES, 139]],
-  "Queue.join": [["Queue.join", QUEUES, 248]],
-  "_AsCompletedIterator._wait_for_one": [["_AsCompletedIterator._wait_for_one", TASKS, 614]],
-  "_AsCompletedIterator.__anext__": [["_AsCompletedIterator.__anext__", TASKS, 587]],
-  "async with": [],
-};
-
-/** `async with prim` (the acquire coroutine of a lock, semaphore or condition): CPython's `__aenter__` awaits `acquire()`. */
-const ACQUIRE_FRAMES: Readonly<Record<string, readonly FrameSpec[]>> = {
-  lock: [["Lock.acquire", LOCKS, 110], ["_ContextManagerMixin.__aenter__", LOCKS, 14]],
-  condition: [["Lock.acquire", LOCKS, 110], ["_ContextManagerMixin.__aenter__", LOCKS, 14]],
-  semaphore: [["Semaphore.acquire", LOCKS, 407], ["_ContextManagerMixin.__aenter__", LOCKS, 14]],
-};
-
-/** The frames one coroutine of a task's stack shows, innermost first; `line` is where it is paused. */
-function framesOf(coro: Coroutine, line: number): CallGraphFrame[] {
-  if (coro instanceof SnippetCoroutine) return [{ qualname: coro.qualname, filename: SNIPPET_FILENAME, lineno: line, isAsync: true }];
-  let specs = RUNTIME_FRAMES[coro.qualname];
-  if (coro.qualname === "__aenter__") specs = ACQUIRE_FRAMES[(coro as unknown as { prim?: { _kind?: string } }).prim?._kind ?? ""];
-  if (specs === undefined) return [{ qualname: coro.qualname, filename: "<runtime>", lineno: 0, isAsync: true }];
-  return specs.map(([qualname, filename, lineno]) => ({ qualname, filename, lineno, isAsync: true }));
-}
-
-/** A task's coroutine frames, innermost first; `innermostLine` is where its innermost coroutine is. */
-function taskFrames(task: Task<any>, innermostLine: number): CallGraphFrame[] {
-  const root = task.getCoro();
-  if (root === null || task.done()) return [];
-  if (root.state === CoroState.Created) return framesOf(root, root.line);
-  const chain: Coroutine[] = [root, ...(task._stack ?? [])];
-  const frames: CallGraphFrame[] = [];
-  for (let i = chain.length - 1; i >= 0; i--) {
-    frames.push(...framesOf(chain[i], i === chain.length - 1 ? innermostLine : chain[i].pausedLine));
-  }
-  return frames;
-}
-
 function entries(frames: readonly CallGraphFrame[]): FrameCallGraphEntry[] {
   return frames.map((f) => new FrameCallGraphEntry(f));
-}
-
-// ---- who awaits whom ------------------------------------------------------
-
-/**
- * @internal Python's `future._asyncio_awaited_by`, derived: tasks blocked
- * on `fut`, the callers of a `gather`/`wait`/`shield` it is part of, the
- * parent of a `TaskGroup` it belongs to, and links added by hand.
- */
-export function awaitersOf(fut: Future<any>): Future<any>[] {
-  const out = new Set<Future<any>>();
-  if (!fut.done()) {
-    for (const cb of fut._callbacks ?? []) {
-      if (cb instanceof Task) {
-        if (cb._futWaiter === fut) out.add(cb);
-      } else {
-        const w = waiterOfCallback(cb);
-        if (w !== null) out.add(w);
-      }
-    }
-  } else {
-    // Done: its waiters were handed to the loop; until they run, they still wait on it (their `_futWaiter`).
-    for (const t of fut._loop._tasks) if (t._futWaiter === fut) out.add(t);
-  }
-  for (const w of manualWaiters(fut)) out.add(w);
-  return [...out];
 }
 
 function buildGraph(fut: Future<any>, limit: number | null, seen: Set<Future<any>>): FutureCallGraph {
@@ -355,8 +250,6 @@ export interface PrintCallGraphOptions extends CallGraphOptions {
   file?: { write(text: string): unknown } | null;
 }
 
-// ---- ids and plain data ---------------------------------------------------
-
 const futureIds = new WeakMap<Future<any>, number>();
 
 /** @internal The id a graph shows: a task's trace id; a plain future gets a fresh id from the same counter. */
@@ -369,71 +262,4 @@ export function graphId(f: Future<any>): number {
 
 function idHex(f: Future<any>): string {
   return `0x${graphId(f).toString(16)}`;
-}
-
-/** A call graph as plain, JSON-able data (no runtime objects), for tools and the page. */
-export interface CallGraphData {
-  /** "task", or "future" for any other awaitable (a gather, a primitive's waiter...). */
-  readonly kind: "task" | "future";
-  /** The trace id of a task (its lane); for a future, the id `formatCallGraph` shows. */
-  readonly id: number;
-  /** The task's name; for a future, what waiting on it means ("gather (2 awaitables)"). */
-  readonly name: string;
-  /** Innermost frame first. */
-  readonly callStack: readonly CallGraphFrame[];
-  readonly awaitedBy: readonly CallGraphData[];
-}
-
-/**
- * A `FutureCallGraph` as plain data, e.g. to send from the worker to the
- * page. Not a Python function.
- * @example
- * const data = callGraphData(asyncio.captureCallGraph(task)!);
- * postMessage(JSON.stringify(data));
- */
-export function callGraphData(g: FutureCallGraph): CallGraphData {
-  const task = g.future instanceof Task ? g.future : null;
-  return {
-    kind: task ? "task" : "future",
-    id: graphId(g.future),
-    name: task ? task.getName() : g.future._waitLabel().text,
-    callStack: g.callStack.map((e) => e.frame),
-    awaitedBy: g.awaitedBy.map(callGraphData),
-  };
-}
-
-/** One task of `awaitGraph`: a node of "who awaits whom", with its edges by id. */
-export interface AwaitGraphTask {
-  /** Trace id (the task's lane on the timeline). */
-  readonly id: number;
-  readonly name: string;
-  /** The coroutine's qualified name. */
-  readonly coro: string;
-  /** Innermost frame first (as `captureCallGraph` gives it). */
-  readonly callStack: readonly CallGraphFrame[];
-  /** What it is blocked on (the timeline's wait label, whose `target` is a task or primitive id), or null if ready or running. */
-  readonly waitsOn: WaitLabel | null;
-  /** Ids of the tasks that await it: directly, through a gather or `wait` they called, or as its TaskGroup's parent. */
-  readonly awaitedBy: readonly number[];
-}
-
-/**
- * Every unfinished task of `loop` as a node of the await graph — the data
- * of `python -m asyncio pstree`: a task's parents are the tasks in its
- * `awaitedBy`; a task awaited by nobody is a root. Edges may form a cycle
- * (tasks awaiting each other: a deadlock). Plain data; not a Python
- * function. Call it from an instrument hook to snapshot a moment.
- * @example
- * const roots = awaitGraph(loop).filter((t) => t.awaitedBy.length === 0);
- */
-export function awaitGraph(loop: EventLoop): AwaitGraphTask[] {
-  const current = loop._currentTask;
-  return [...loop._tasks].map((t) => ({
-    id: t._id,
-    name: t.getName(),
-    coro: t._coro?.qualname ?? "",
-    callStack: taskFrames(t, t === current ? loop._session.cursor.l : t._line),
-    waitsOn: t._futWaiter === null || t === current ? null : t._futWaiter._waitLabel(),
-    awaitedBy: awaitersOf(t).filter((w) => w instanceof Task).map((w) => (w as Task)._id),
-  }));
 }

@@ -1,7 +1,8 @@
 // Messages are CPython 3.14's asyncio/graph.py (checked with the Pyodide runner in tools/py314).
 import { describe, expect, it } from "vitest";
 import * as asyncio from "../../../src/runtime/asyncio/index.ts";
-import { awaitGraph, callGraphData, SNIPPET_FILENAME } from "../../../src/runtime/asyncio/graph.ts";
+import { awaitGraph, callGraphData } from "../../../src/runtime/asyncio/graph-data.ts";
+import { SNIPPET_FILENAME } from "../../../src/runtime/asyncio/graph-frames.ts";
 import { SnippetCoroutine } from "../../../src/runtime/core/coroutine.ts";
 import { RuntimeError } from "../../../src/runtime/core/errors.ts";
 import { Session, withSession } from "../../../src/runtime/core/session.ts";
