@@ -69,11 +69,15 @@ const ACQUIRE_FRAMES: Readonly<Record<string, readonly FrameSpec[]>> = {
 /** The frames one coroutine of a task's stack shows, innermost first; `line` is where it is paused. */
 function framesOf(coro: Coroutine, line: number): CallGraphFrame[] {
   if (coro instanceof SnippetCoroutine) return [{ qualname: coro.qualname, filename: SNIPPET_FILENAME, lineno: line, isAsync: true }];
+  if (coro.qualname === "sleep" && coro._yieldsOnce()) return [SLEEP0_FRAME];
   let specs = RUNTIME_FRAMES[coro.qualname];
   if (coro.qualname === "__aenter__") specs = ACQUIRE_FRAMES[(coro as unknown as { prim?: { _kind?: string } }).prim?._kind ?? ""];
   if (specs === undefined) return [{ qualname: coro.qualname, filename: "<runtime>", lineno: 0, isAsync: true }];
   return specs.map(([qualname, filename, lineno]) => ({ qualname, filename, lineno, isAsync: true }));
 }
+
+/** `asyncio.sleep(0)` waits at another line of `sleep` (`await __sleep0()`). */
+const SLEEP0_FRAME: CallGraphFrame = { qualname: "sleep", filename: TASKS, lineno: 690, isAsync: true };
 
 /** @internal A task's coroutine frames, innermost first; `innermostLine` is where its innermost coroutine is. */
 export function taskFrames(task: Task<any>, innermostLine: number): CallGraphFrame[] {
@@ -81,7 +85,8 @@ export function taskFrames(task: Task<any>, innermostLine: number): CallGraphFra
   if (root === null || task.done()) return [];
   if (root.state === CoroState.Created) return framesOf(root, root.line);
   const chain: Coroutine[] = [root, ...(task._stack ?? [])];
-  const frames: CallGraphFrame[] = [];
+  // sleep(0) is taken without putting its coroutine on the stack (task.ts); CPython shows it.
+  const frames: CallGraphFrame[] = task._inSleep0 ? [SLEEP0_FRAME] : [];
   for (let i = chain.length - 1; i >= 0; i--) {
     frames.push(...framesOf(chain[i], i === chain.length - 1 ? innermostLine : chain[i].pausedLine));
   }

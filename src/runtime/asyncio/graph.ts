@@ -39,9 +39,9 @@
  * Known differences: only coroutine frames are shown (a plain function
  * between two awaits is not, except `print_call_graph()` itself, which
  * CPython shows too); a task that has not started shows the line its
- * coroutine was created at (CPython: the `async def` line); a task paused in
- * `sleep(0)` shows no `sleep()` frame; several tasks awaiting one future are
- * listed in creation order (CPython: a set's order).
+ * coroutine was created at (CPython: the `async def` line); several tasks
+ * awaiting one future are listed in creation order (CPython: a set's order);
+ * a done task shows no stack (CPython fails to format one).
  */
 import { RuntimeError } from "../core/errors.ts";
 import { type Future, isFuture } from "../core/future.ts";

@@ -129,6 +129,11 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     return this._label;
   }
 
+  /** @internal Paused in `await asyncio.sleep(0)` (its fast path: no coroutine on the stack), for the call graph. */
+  get _inSleep0(): boolean {
+    return this._pending === Pending.StepWithValue;
+  }
+
   /** @internal The task's name. */
   get _name(): string {
     return this._givenName ?? `Task-${this._num}`;

@@ -1,4 +1,4 @@
-"""Call graph (3.14): a task waiting inside asyncio shows asyncio's own frames (function, module, line) under its own: sleep, Lock/Semaphore via async with or acquire(), Event, Condition, Queue, wait_for, wait, Barrier, to_thread."""
+"""Call graph (3.14): a task waiting inside asyncio shows asyncio's own frames (function, module, line) under its own: sleep (and sleep(0)), Lock/Semaphore via async with or acquire(), Event, Condition, Queue, wait_for, wait, Barrier, to_thread."""
 # requires: Python 3.14 (asyncio.capture_call_graph)
 import asyncio
 from vclock import run, log, exc_str
@@ -59,6 +59,10 @@ async def in_thread():
     await asyncio.to_thread(lambda: None)
 
 
+async def sleep_zero():
+    await asyncio.sleep(0)
+
+
 def frames(task):
     g = asyncio.capture_call_graph(task)
     out = []
@@ -97,6 +101,10 @@ async def main():
     lock.release()
     await asyncio.gather(*tasks, return_exceptions=True)
     await thread
+    once = asyncio.create_task(sleep_zero())
+    await asyncio.sleep(0)
+    log(f"sleep_zero: {frames(once)}")
+    await once
     log("all done")
 
 

@@ -1,5 +1,6 @@
 // Call graph (3.14): a task waiting inside asyncio shows asyncio's own frames (function, module, line) under its own:
-// sleep, Lock/Semaphore via async with or acquire(), Event, Condition, Queue, wait_for, wait, Barrier, to_thread.
+// sleep (and sleep(0)), Lock/Semaphore via async with or acquire(), Event, Condition, Queue, wait_for, wait, Barrier,
+// to_thread.
 import * as asyncio from "asyncio";
 import * as time from "time";
 
@@ -58,6 +59,10 @@ async function in_thread() {
   await asyncio.toThread(() => null);
 }
 
+async function sleep_zero() {
+  await asyncio.sleep(0);
+}
+
 function frames(task: asyncio.Task): string {
   const g = asyncio.captureCallGraph(task)!;
   const out: string[] = [];
@@ -92,6 +97,10 @@ async function main() {
   lock.release();
   await asyncio.gather(...tasks, { returnExceptions: true });
   await thread;
+  const once = asyncio.createTask(sleep_zero());
+  await asyncio.sleep(0);
+  log(`sleep_zero: ${frames(once)}`);
+  await once;
   log("all done");
 }
 
