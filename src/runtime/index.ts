@@ -17,6 +17,7 @@ export { type Budgets, currentSession, DEFAULT_BUDGETS, type OutputRecord, RunAb
 export * as builtins from "./builtins.ts";
 export { MODULE_NAMES, MODULES } from "./modules.ts";
 export { pyRepr, pyStr } from "./python/format.ts";
+export { type AwaitGraphTask, awaitGraph, type CallGraphData, callGraphData } from "./asyncio/graph-data.ts";
 export { TraceRecorder } from "./trace/recorder.ts";
 export { cutTrace } from "./trace/cut.ts";
 export { toTraceEventFormat, type TraceEventFile } from "./trace/perfetto.ts";

@@ -10,7 +10,7 @@
  * - `enter(cm)` / `exit(cm, hasError, error)`: `await using` (async with);
  * - `aiter(obj)` / `anext(it)`: `for await` (async for).
  */
-import { Coroutine } from "../runtime/core/coroutine.ts";
+import { type Coroutine, SnippetCoroutine } from "../runtime/core/coroutine.ts";
 import { ImportError, ModuleNotFoundError } from "../runtime/core/errors.ts";
 import { aiter, anext } from "../runtime/asyncio/aiter.ts";
 import { enter, exit } from "../runtime/asyncio/with.ts";
@@ -31,7 +31,7 @@ export interface SnippetHost {
 export function createHost(): SnippetHost {
   const host: SnippetHost = {
     l: 0,
-    co: (gen, qualname) => new Coroutine(gen, qualname),
+    co: (gen, qualname) => new SnippetCoroutine(gen, qualname),
     at(value, line) {
       host.l = line;
       return value;

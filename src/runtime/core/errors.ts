@@ -181,6 +181,16 @@ export class QueueShutDown extends Exception {
   static override pyName = "QueueShutDown";
 }
 
+/**
+ * Python's `asyncio.BrokenBarrierError` (a `RuntimeError`): a task waited
+ * on a `Barrier` that was aborted or reset meanwhile, or is broken.
+ * @example
+ * try { await barrier.wait(); } catch (e) { if (e instanceof asyncio.BrokenBarrierError) print("barrier broken"); }
+ */
+export class BrokenBarrierError extends RuntimeError {
+  static override pyName = "BrokenBarrierError";
+}
+
 type ErrorClass = abstract new (...args: never[]) => unknown;
 
 /**

@@ -12,6 +12,10 @@
  * the future the task waits on, or sets `_mustCancel` so the next step
  * throws `CancelledError` into the coroutine; `cancelling()`/`uncancel()`
  * count requests, which `timeout()` and `TaskGroup` rely on.
+ *
+ * An eager task (3.12+, `eagerStart`) runs its first step inside its
+ * creator's step instead of on the ready queue: see `_eagerStart`, the one
+ * place that differs.
  */
 import { Coroutine, CoroState, READY, SLEEP0 } from "./coroutine.ts";
 import { addAsyncFrame, CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
@@ -41,7 +45,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   /** @internal */ private readonly _num: number;
   /** @internal */ _coro: Coroutine<T> | null;
   /** @internal Inline-awaited coroutines, innermost last; null until the task first awaits a coroutine. */
-  private _stack: Coroutine[] | null = null;
+  /** @internal */ _stack: Coroutine[] | null = null;
   /** @internal */ _futWaiter: Future | null = null;
   /** @internal */ _mustCancel = false;
   /** @internal */ _numCancelsRequested = 0;
@@ -56,7 +60,11 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   /** @internal Created by the runner itself (shutdown): kept off the timeline. */
   readonly _hidden: boolean;
 
-  constructor(loop: EventLoop, coro: Coroutine<T>, name: string | null) {
+  /**
+   * The runtime's constructor (snippets create tasks with `asyncio.createTask`).
+   * `eagerStart`: run the first step now, if the loop is running (Python's `eager_start=True`).
+   */
+  constructor(loop: EventLoop, coro: Coroutine<T>, name: string | null, eagerStart = false) {
     super(loop);
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyReprSafe(coro)}`);
     const session = loop._session;
@@ -71,13 +79,59 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     this._hidden = loop._hiddenTasks;
     loop._tasks.add(this);
     if (!this._hidden) session.hooks.taskCreated?.(this, this._parent);
-    loop._readyPush(this);
+    if (eagerStart && loop.isRunning()) this._eagerStart();
+    else loop._readyPush(this);
+  }
+
+  /**
+   * Python's `Task.__eager_start`: the first step runs now, synchronously,
+   * as the current task, inside whatever called `createTask`; the coroutine
+   * goes on until its first real suspension (or its end: the task is then
+   * done before `createTask` returns, and, as in CPython, forgets its
+   * coroutine). Only later steps go through the ready queue.
+   *
+   * The trace stays flat (steps never nest): the creator's step ends,
+   * waiting on `eager start of Task-N` (wait kind "eager"); the new task's
+   * first step follows; then the creator is woken by it and its step goes on.
+   * All at the same instant, which is what happened.
+   */
+  private _eagerStart(): void {
+    const loop = this._loop;
+    const session = loop._session;
+    const hooks = session.hooks;
+    const cursor = session.cursor;
+    const creator = loop._currentTask;
+    const creatorLine = cursor.l;
+    const traced = creator !== null && !creator._hidden;
+    if (traced) hooks.stepEnded?.(creator, new EagerStart(this));
+    this._pending = Pending.None;
+    session.countStep();
+    loop._currentTask = this;
+    hooks.stepBegan?.(this);
+    try {
+      this._runCoroutine(false, undefined);
+    } finally {
+      this._line = cursor.l;
+      loop._currentTask = creator;
+      hooks.stepEnded?.(this, this._futWaiter);
+      cursor.l = creatorLine;
+      if (this.done()) eagerlyDone.add(this);
+      if (traced) {
+        hooks.taskScheduled?.(creator, this);
+        hooks.stepBegan?.(creator);
+      }
+    }
   }
 
   /** @internal */
   override _waitLabel(): WaitLabel {
     if (this._label === FUTURE_LABEL) this._label = { kind: "task", text: `Task ${this._name}`, target: this._id };
     return this._label;
+  }
+
+  /** @internal Paused in `await asyncio.sleep(0)` (its fast path: no coroutine on the stack), for the call graph. */
+  get _inSleep0(): boolean {
+    return this._pending === Pending.StepWithValue;
   }
 
   /** @internal The task's name. */
@@ -95,9 +149,9 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     this._givenName = String(value);
   }
 
-  /** Python's `Task.get_coro()`. */
+  /** Python's `Task.get_coro()`; `null` (`None`) for a task that finished during its eager start. */
   getCoro(): Coroutine<T> | null {
-    return this._coro;
+    return eagerlyDone.has(this) ? null : this._coro;
   }
 
   override setResult(): never {
@@ -346,18 +400,40 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
 
   /** @internal How loop messages name this task. */
   _noticeInfo(): { name: string; coro: string; repr: string } {
-    return { name: this._name, coro: this._coro?.qualname ?? "None", repr: this.__repr__() };
+    const coro = this.getCoro();
+    // vclock names a missing coroutine by its type, as `type(None).__name__`.
+    return { name: this._name, coro: coro === null ? "NoneType" : coro.qualname, repr: this.__repr__() };
   }
 
   override __repr__(): string {
     const info = futureInfo(this);
     if (this._numCancelsRequested > 0 && !this.done()) info[0] = "cancelling";
     info.splice(1, 0, `name='${this._name}'`);
-    if (this._coro !== null) {
-      const where = this._coro.state === CoroState.Closed ? "done" : "running";
-      info.splice(2, 0, `coro=<${this._coro.qualname}() ${where}>`);
+    const coro = this.getCoro();
+    if (coro !== null) {
+      const where = coro.state === CoroState.Closed ? "done" : "running";
+      info.splice(2, 0, `coro=<${coro.qualname}() ${where}>`);
     }
     return `<Task ${info.join(" ")}>`;
+  }
+}
+
+/**
+ * Tasks that finished during their eager start: CPython drops their
+ * coroutine (`get_coro()` is None). Kept aside rather than cleared, so the
+ * trace still names the coroutine, and no field is added to every task.
+ */
+const eagerlyDone = new WeakSet<Task<any>>();
+
+/** What a creator waits on while its eager task takes its first step (only the trace sees it). */
+class EagerStart extends Future {
+  private readonly _task: Task<any>;
+  constructor(task: Task<any>) {
+    super(task._loop);
+    this._task = task;
+  }
+  override _waitLabel(): WaitLabel {
+    return { kind: "eager", text: `eager start of ${this._task._name}`, target: this._task._id };
   }
 }
 
