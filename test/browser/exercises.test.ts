@@ -161,6 +161,22 @@ describe("predict first", () => {
   });
 });
 
+describe("answers that wait for the run", () => {
+  it("keeps a playground's answer closed until the learner has run it, then opens it", async () => {
+    const context = await fresh();
+    const { page, errors } = await openPage(context, "/lessons/02-basics/");
+    const answer = page.locator('al-after-run[data-for="greeters"] details');
+    await page.locator('al-playground[data-id="greeters"].al-ready').waitFor();
+    expect(await answer.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await answer.locator("summary").textContent()).toMatch(/Run the program first/);
+    await page.locator('al-playground[data-id="greeters"] [data-action=run]').click();
+    await expect.poll(() => answer.evaluate((d) => (d as HTMLDetailsElement).open), { timeout: 30_000 }).toBe(true);
+    expect(await answer.locator("summary").textContent()).toBe("What happened");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("help", () => {
   it("reveals hints one at a time and the solution beside the learner's code, never overwriting the edit; Reset restores the starter", async () => {
     const context = await fresh();

@@ -55,9 +55,9 @@ export class PlaygroundElement extends HTMLElement {
     return this.dataset.id ?? "play";
   }
 
-  /** The title shown in its bar ("greeters.ts", or what the lesson called it). */
+  /** Its name for screen readers: the title in its bar, or a longer label where that is not unique. */
   get displayTitle(): string {
-    return this.querySelector(".al-pg-title")?.textContent ?? this.playgroundId;
+    return this.dataset.label ?? this.querySelector(".al-pg-title")?.textContent ?? this.playgroundId;
   }
 
   /** The code a Run would run now. */
