@@ -24,8 +24,8 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object
 const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 const isStr = (x: unknown, max = MAX_TEXT): x is string => typeof x === "string" && x.length <= max;
 
-/** Field kinds: s string, n finite number, x any number (a deadline may be infinite), b boolean, others below. */
-type Field = "s" | "n" | "x" | "b" | "wait" | "outcome" | "stream";
+/** Field kinds: s string, t long text (printed text: as long as the output may be), n finite number, x any number (a deadline may be infinite), b boolean, others below. */
+type Field = "s" | "t" | "n" | "x" | "b" | "wait" | "outcome" | "stream";
 const EVENT_FIELDS: Record<string, Record<string, Field>> = {
   "run.start": { run: "n" },
   "run.end": { run: "n" },
@@ -44,7 +44,7 @@ const EVENT_FIELDS: Record<string, Record<string, Field>> = {
   "http.start": { req: "n", method: "s", url: "s", host: "s", blocking: "b", task: "n" },
   "http.end": { req: "n", outcome: "s" },
   prim: { prim: "n", value: "n", waiters: "n" },
-  print: { text: "s", stream: "stream", task: "n" },
+  print: { text: "t", stream: "stream", task: "n" },
 };
 const OUTCOMES = new Set(["result", "error", "cancelled"]);
 
@@ -52,6 +52,8 @@ function fieldOk(kind: Field, v: unknown): boolean {
   switch (kind) {
     case "s":
       return isStr(v, 100_000);
+    case "t":
+      return isStr(v, MAX_TEXT);
     case "n":
       return isNum(v);
     case "x":

@@ -52,8 +52,8 @@ export function toLines(items: readonly OutputItem[]): OutputLine[] {
  * middle of the output is left out with a notice saying so, and the whole
  * of it can be downloaded.
  */
-export const SHOWN_HEAD = 1500;
-export const SHOWN_TAIL = 500;
+export const SHOWN_HEAD = 800;
+export const SHOWN_TAIL = 200;
 /** Characters shown of one line (a line of a million characters would freeze the layout). */
 export const SHOWN_LINE_CHARS = 5000;
 

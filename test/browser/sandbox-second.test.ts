@@ -1,0 +1,218 @@
+/**
+ * The sandbox under a second attack (issue 13), on the production build:
+ * snippets and links that stay under every cap yet try to take the page
+ * away from the learner or lie to them. For each class, several sizes and
+ * shapes; each case asserts that the page stays responsive (no task on the
+ * page longer than 200 ms, measured with the browser's long-task timing),
+ * that the next benign run works, that the learner's saved code is intact,
+ * and that nothing leaves the browser.
+ */
+import LZString from "lz-string";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, launch } from "./browser.ts";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const foreign: string[] = [];
+const pageErrors: string[] = [];
+
+const PLAY = "/play/";
+const HEAD = 'import * as asyncio from "asyncio";\n';
+const SAVED = "// the learner's own program, saved\nprint('mine');\n";
+/** A task longer than this freezes the page for the learner. */
+const FRAME_BUDGET_MS = 200;
+
+beforeAll(async () => {
+  browser = await launch();
+  context = await browser.newContext();
+  const site = () => new URL(baseUrl()).origin;
+  context.on("request", (r) => {
+    const u = r.url();
+    if (!u.startsWith("data:") && !u.startsWith("blob:") && new URL(u).origin !== site()) foreign.push(u);
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await open(PLAY);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  expect(foreign).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  foreign.length = 0;
+  pageErrors.length = 0;
+});
+
+/** Opens a page with the long-task recorder in place from its first script. */
+async function open(path: string): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(e.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  await page.goto(new URL(path, baseUrl()).href, { waitUntil: "domcontentloaded" });
+  await page.locator('al-playground[data-id="play"].al-ready').waitFor();
+  // The page's own start-up (scripts, the spare sandbox's boot) is not what is measured.
+  await page.waitForTimeout(1500);
+}
+
+async function resetLongTasks(): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+}
+
+async function longestTask(): Promise<number> {
+  return page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+}
+
+/** Saves the learner's own edit, as typing would have. */
+async function saveEdit(): Promise<void> {
+  await page.evaluate((code) => localStorage.setItem("async-lab:edit:play", JSON.stringify({ code, savedAt: 1 })), SAVED);
+}
+
+async function savedIntact(): Promise<void> {
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem("async-lab:edit:play") ?? "{}").code)).toBe(SAVED);
+}
+
+/** Runs `code` in /play/'s playground as shown code (not saved), and waits for the verdict. */
+async function run(code: string): Promise<{ status: string; lines: number; text: string }> {
+  await page.evaluate((src) => {
+    const pg = document.querySelector('al-playground[data-id="play"]') as HTMLElement & { code: { show(c: string): void } };
+    pg.code.show(src);
+    pg.querySelector("[data-role=status]")!.textContent = "";
+  }, code);
+  await page.locator('al-playground[data-id="play"] [data-action=run]').click();
+  await page.waitForFunction(
+    () => {
+      const s = document.querySelector('al-playground[data-id="play"] [data-role=status]')?.textContent ?? "";
+      return s !== "" && s !== "Running…";
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+  // Let the output, the timeline and the next spare sandbox settle: their work counts too.
+  await page.waitForTimeout(1500);
+  return page.evaluate(() => {
+    const pg = document.querySelector('al-playground[data-id="play"]')!;
+    return {
+      status: pg.querySelector("[data-role=status]")!.textContent ?? "",
+      lines: pg.querySelectorAll("[data-role=output] li").length,
+      text: pg.querySelector("[data-role=output]")!.textContent ?? "",
+    };
+  });
+}
+
+/** The page answers within a frame budget, and the next ordinary program runs as it should. */
+async function pageStillWorks(): Promise<void> {
+  expect(await longestTask(), "longest task on the page, ms").toBeLessThan(FRAME_BUDGET_MS);
+  const t0 = Date.now();
+  expect(await page.evaluate(() => document.title)).toContain("Async Lab");
+  expect(Date.now() - t0).toBeLessThan(1000);
+  const next = await run(`${HEAD}async function main() { await asyncio.sleep(1); print("fine", asyncio.getRunningLoop().time()); }\nasyncio.run(main());\n`);
+  expect(next.status).toMatch(/^Finished: 1\.000 s of loop time/);
+  expect(next.text).toContain("fine 1");
+}
+
+describe("output floods", () => {
+  const floods: [string, string][] = [
+    ["a few prints of 100,000 newlines each", `for (let i = 0; i < 3; i++) print("\\n".repeat(100_000));`],
+    ["a stream of 40,000 short lines", `for (let i = 0; i < 40_000; i++) print(i);`],
+    ["lines without end, cut by the output limit", `while (true) print("x".repeat(9), "\\n".repeat(50));`],
+    ["twenty thousand of the runtime's own warnings", `async function never() {}\nasync function main() { for (let i = 0; i < 20_000; i++) never(); }\nasyncio.run(main());`],
+    ["one line of 500,000 characters", `print("y".repeat(500_000));`],
+  ];
+  it.each(floods)("stays responsive under %s, and says how much it did not show", async (_, body) => {
+    await saveEdit();
+    await resetLongTasks();
+    const r = await run(`${HEAD}${body}\n`);
+    expect(r.lines).toBeLessThanOrEqual(1_010);
+    if (!body.includes("500_000")) expect(r.text).toMatch(/lines not shown|Output limit reached/);
+    else expect(r.text).toMatch(/more characters on this line/);
+    await pageStillWorks();
+    await savedIntact();
+  });
+});
+
+describe("a run that poisons the next one", () => {
+  const poisons: [string, string][] = [
+    ["a chain of crypto digests", `const g: any = globalThis;\nfunction spin() { g.crypto.subtle.digest("SHA-256", new Uint8Array(64)).then(spin); }\nfor (let i = 0; i < 4; i++) spin();\nprint("left work behind");`],
+    ["a chain of blob reads", `const g: any = globalThis;\nfunction spin() { new g.Blob(["x".repeat(1000)]).arrayBuffer().then(spin); }\nfor (let i = 0; i < 4; i++) spin();\nprint("left work behind");`],
+    ["a message channel ping-pong", `const g: any = globalThis;\ntry { const c = new g.MessageChannel(); c.port1.onmessage = () => c.port2.postMessage(0); c.port2.onmessage = () => c.port1.postMessage(0); c.port1.postMessage(0); } catch (e) { print("no channel"); }\nprint("left work behind");`],
+  ];
+  it.each(poisons)("leaves nothing of %s to the next run", async (_, body) => {
+    await saveEdit();
+    await resetLongTasks();
+    const r = await run(`${HEAD}${body}\n`);
+    expect(r.status).toMatch(/^Finished/);
+    // The next run (twice, to be sure) starts on a clean sandbox.
+    await pageStillWorks();
+    await pageStillWorks();
+    await savedIntact();
+  });
+});
+
+describe("forged verdicts", () => {
+  const forgeries: [string, string][] = [
+    ["an error thrown in a microtask", `queueMicrotask(() => { throw new RangeError("Out of memory"); });\nprint("ran");`],
+    ["reportError with the out-of-memory words", `const g: any = globalThis;\nif (typeof g.reportError === "function") g.reportError(new Error("The sandbox ran out of memory"));\nprint("ran");`],
+    ["a rejected chain that throws later", `const g: any = globalThis;\ng.crypto.subtle.digest("SHA-256", new Uint8Array(1)).then(() => { throw new Error("out of memory"); });\nprint("ran");`],
+  ];
+  it.each(forgeries)("is not fooled by %s: the run's own verdict stands", async (_, body) => {
+    await saveEdit();
+    await resetLongTasks();
+    const r = await run(`${HEAD}${body}\n`);
+    expect(r.status).toMatch(/^Finished/);
+    expect(r.status).not.toMatch(/out of memory/i);
+    expect(r.text).toContain("ran");
+    await pageStillWorks();
+    await savedIntact();
+  });
+});
+
+describe("links that would freeze the page", () => {
+  const links: [string, string][] = [
+    ["15,000 blank lines and one print", `${"\n".repeat(15_000)}print(1);`],
+    ["20,000 blank lines", `${"\n".repeat(20_000)}print(1);`],
+    ["60,000 short lines", "print(1);\n".repeat(60_000)],
+  ];
+  it.each(links)("opens a link of %s without freezing, with a clear message, and keeps the saved edit", async (_, code) => {
+    await saveEdit();
+    const data = LZString.compressToEncodedURIComponent(code);
+    await open(`${PLAY}?pg=play&code=${data}#pg-play`);
+    expect(await longestTask(), "longest task while opening the link, ms").toBeLessThan(FRAME_BUDGET_MS);
+    const notice = page.locator('al-playground[data-id="play"] [data-role=notice]');
+    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toMatch(/more than 2,000 lines|too long/);
+    await savedIntact();
+    await resetLongTasks();
+    await pageStillWorks();
+    await savedIntact();
+    await open(PLAY);
+  });
+
+  it("opens a long single-line link at the limit without freezing", async () => {
+    const data = LZString.compressToEncodedURIComponent(`print("${"z".repeat(90_000)}");`);
+    await open(`${PLAY}?pg=play&code=${data}#pg-play`);
+    expect(await longestTask()).toBeLessThan(FRAME_BUDGET_MS);
+    await resetLongTasks();
+    await pageStillWorks();
+    await open(PLAY);
+  });
+});
+
+describe("code the parser would take seconds over", () => {
+  it.each([20, 40, 200])("answers %i nested <any>( assertions at once with a clear SyntaxError", async (depth) => {
+    await resetLongTasks();
+    const t0 = Date.now();
+    const r = await run(`const x = ${"<any>(".repeat(depth)}1${")".repeat(depth)};\nprint(x);\n`);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r.status).toMatch(/^Did not compile: SyntaxError: this code takes too long to read/);
+    await pageStillWorks();
+  });
+});
