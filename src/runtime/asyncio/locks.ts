@@ -66,8 +66,8 @@ abstract class Primitive {
 
   /** @internal Reports the current state to the trace. */
   _changed(): void {
-    const hook = this._session.hooks.primitiveChanged;
-    if (hook !== undefined) hook(this);
+    const h = this._session.hooks.primitiveChanged;
+    if (h !== undefined) h.primitiveChanged(this);
   }
 }
 

@@ -223,8 +223,8 @@ export class Queue<T = unknown> {
   }
 
   private _changed(): void {
-    const hook = currentSession().hooks.primitiveChanged;
-    if (hook !== undefined) hook(this);
+    const h = currentSession().hooks.primitiveChanged;
+    if (h !== undefined) h.primitiveChanged(this);
   }
 
   __repr__(): string {

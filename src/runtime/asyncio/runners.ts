@@ -36,7 +36,7 @@ export function run<T>(main: Coroutine<T> | PromiseLike<T>): T {
   const callLine = session.cursor.l;
   const loop = new EventLoop(session);
   session.loop = loop;
-  session.hooks.runStarted?.(loop);
+  session.hooks.runStarted?.runStarted(loop);
   try {
     const task = loop.createTask(coro);
     try {
@@ -58,7 +58,7 @@ export function run<T>(main: Coroutine<T> | PromiseLike<T>): T {
         if (!t.done()) session.notice({ kind: "handler", message: "Task was destroyed but it is pending!", task: t._noticeInfo() });
       }
       session.reportUnfinishedBusiness();
-      session.hooks.runEnded?.(loop);
+      session.hooks.runEnded?.runEnded(loop);
       session.cursor.l = callLine;
     }
   }

@@ -9,7 +9,7 @@ import { Coroutine } from "../core/coroutine.ts";
 import { BaseException, CancelledError, ExceptionGroup, RuntimeError, TimeoutError } from "../core/errors.ts";
 import type { Handle } from "../core/handles.ts";
 import type { Task } from "../core/task.ts";
-import { formatSeconds } from "./labels.ts";
+import { formatSeconds } from "../core/labels.ts";
 import { currentTask, getRunningLoop } from "./running.ts";
 
 const State = { Created: "created", Entered: "active", Expiring: "expiring", Expired: "expired", Exited: "finished" } as const;

@@ -21,15 +21,6 @@ export const CoroState = { Created: 0, Running: 1, Suspended: 2, Closed: 3 } as 
 export type CoroState = (typeof CoroState)[keyof typeof CoroState];
 
 /**
- * Python's coroutine object: what calling an `async` function returns.
- * Await it, or pass it to `asyncio.createTask`/`gather`/`run`; a coroutine
- * that is never awaited does nothing and earns Python's warning
- * `coroutine 'name' was never awaited`.
- * @example
- * const c = work();        // nothing runs yet
- * const result = await c;  // now work()'s body runs, inside this task
- */
-/**
  * What a task resumes: a generator, or a hand-written state machine with the
  * same three methods (the runtime's `sleep`, which runs millions of times).
  */
@@ -39,6 +30,15 @@ export interface CoroutineBody<T> {
   return(value: T): IteratorResult<unknown, T>;
 }
 
+/**
+ * Python's coroutine object: what calling an `async` function returns.
+ * Await it, or pass it to `asyncio.createTask`/`gather`/`run`; a coroutine
+ * that is never awaited does nothing and earns Python's warning
+ * `coroutine 'name' was never awaited`.
+ * @example
+ * const c = work();        // nothing runs yet
+ * const result = await c;  // now work()'s body runs, inside this task
+ */
 export class Coroutine<T = unknown> {
   /** Where the generator is: created, running, suspended or closed. */
   state: CoroState = CoroState.Created as CoroState;
@@ -47,27 +47,23 @@ export class Coroutine<T = unknown> {
   /** Line where the coroutine object was created. */
   readonly line: number;
 
-  /** The generator holding the function's body; `yield x` is `await x`. */
+  /**
+   * The generator holding the function's body (`yield x` is `await x`), or
+   * the coroutine itself for the runtime's hand-written ones (see `CoroutineBody`).
+   */
   readonly gen: CoroutineBody<T>;
   /** Python's `__qualname__`, e.g. `main.<locals>.worker`. */
   readonly qualname: string;
 
-  /** `gen` null: the subclass is its own body (see `CoroutineBody`). */
-  constructor(gen: CoroutineBody<T> | null, qualname: string, session: Session = currentSession()) {
+  /**
+   * `gen` is a native generator (what an `async` function's body becomes),
+   * or null for a subclass that is its own body (see `CoroutineBody`).
+   */
+  constructor(gen: Generator<unknown, T, unknown> | null, qualname: string, session: Session = currentSession()) {
     this.gen = gen ?? (this as unknown as CoroutineBody<T>);
     this.qualname = qualname;
     this.line = session.cursor.l;
     session.trackCoroutine(this);
-  }
-
-  /** @internal True for a coroutine that, awaited, only yields once and returns `_onceResult()` (`sleep(0)`). */
-  _yieldsOnce(): boolean {
-    return false;
-  }
-
-  /** @internal See `_yieldsOnce`. */
-  _onceResult(): unknown {
-    return undefined;
   }
 
   /** Python's `coro.__name__`: the qualname's last part. */
@@ -89,7 +85,9 @@ export class Coroutine<T = unknown> {
     if (this.state === CoroState.Closed) return;
     const started = this.state !== CoroState.Created;
     this.state = CoroState.Closed;
-    if (started) this.gen.return(undefined as T);
+    if (!started) return;
+    if (this.gen === (this as unknown)) this.gen.return(undefined as T);
+    else genReturn.call(this.gen as Generator, undefined);
   }
 
   __repr__(): string {
@@ -106,6 +104,28 @@ export class Coroutine<T = unknown> {
   }
 }
 
+/**
+ * `%GeneratorPrototype%.next` and `.throw`, called directly.
+ *
+ * Why: every call of a snippet's `async` function makes a new generator
+ * function (the rewrite puts the body in a `function*` expression), and
+ * each generator function has its own prototype object, so no two of
+ * those generators share a hidden class. `gen.next(v)` would then be a
+ * megamorphic lookup on every step, and measured 4× slower than calling
+ * the one builtin they all inherit.
+ */
+const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
+const genNext = GeneratorPrototype.next;
+const genThrow = GeneratorPrototype.throw;
+const genReturn = GeneratorPrototype.return;
+
+/** Resumes `coro` with a value, or throws `exc` into it. The one way tasks resume coroutines. */
+export function resume(coro: Coroutine, throwing: boolean, value: unknown, exc: unknown): IteratorResult<unknown, unknown> {
+  const gen = coro.gen;
+  if (gen === (coro as unknown)) return throwing ? gen.throw(exc) : gen.next(value);
+  return throwing ? genThrow.call(gen as Generator, exc) : genNext.call(gen as Generator, value);
+}
+
 /** True for a Python coroutine object (`asyncio.iscoroutine`). */
 export function isCoroutine(x: unknown): x is Coroutine {
   return x instanceof Coroutine;
@@ -120,6 +140,42 @@ export const READY: unique symbol = Symbol("ready");
 
 /** The marker a bare `yield` sends to the task: "let others run once" (`asyncio.sleep(0)`). */
 export const SLEEP0: unique symbol = Symbol("sleep0");
+
+/**
+ * The coroutine `asyncio.sleep(0)` returns (any delay ≤ 0): it yields
+ * `SLEEP0` once, then returns its result. It is the most frequent await
+ * of all, so a task that awaits one does not resume it: it closes it and
+ * reschedules itself with the result (`task.ts`), which is exactly what
+ * running it would have done. Run any other way (as a task, in `gather`),
+ * it behaves as the generator it stands for.
+ */
+export class SleepZero<T = unknown> extends Coroutine<T> implements CoroutineBody<T> {
+  /** What the sleep returns (`sleep(0, result)`). */
+  readonly result: T;
+  private yielded = false;
+
+  constructor(result: T) {
+    super(null, "sleep");
+    this.result = result;
+  }
+
+  /** @internal */
+  next(): IteratorResult<unknown, T> {
+    if (this.yielded) return { done: true, value: this.result };
+    this.yielded = true;
+    return { done: false, value: SLEEP0 };
+  }
+
+  /** @internal */
+  throw(error: unknown): IteratorResult<unknown, T> {
+    throw error;
+  }
+
+  /** @internal */
+  return(value: T): IteratorResult<unknown, T> {
+    return { done: true, value };
+  }
+}
 
 /** Builds a runtime-internal coroutine from a generator function, with Python's name for it. */
 export function coroutine<T>(qualname: string, gen: Generator<unknown, T, unknown>): Coroutine<T> {

@@ -47,7 +47,11 @@ export class Future<T = unknown> {
   /** @internal */ _result: T | undefined = undefined;
   /** @internal */ _exception: unknown = undefined;
   /** @internal */ _hasException = false;
-  /** @internal */ _callbacks: DoneCallback[] | null = null;
+  /**
+   * @internal Done callbacks in registration order: none, one (most futures
+   * have exactly one, the task or gather waiting on them), or an array.
+   */
+  _callbacks: DoneCallback | DoneCallback[] | null = null;
   /** @internal */ _cancelMessage: unknown = null;
   /** @internal */ _cancelledExc: CancelledError | null = null;
   /** @internal "exception was never retrieved" is owed. */
@@ -100,22 +104,25 @@ export class Future<T = unknown> {
    * never inline) once the future is done.
    */
   addDoneCallback(fn: DoneCallback): void {
-    if (this._state !== FutureState.Pending) {
-      this._loop._scheduleCallback(fn, this);
-    } else if (this._callbacks === null) {
-      this._callbacks = [fn];
-    } else {
-      this._callbacks.push(fn);
-    }
+    const cbs = this._callbacks;
+    if (this._state !== FutureState.Pending) this._loop._scheduleCallback(fn, this);
+    else if (cbs === null) this._callbacks = fn;
+    else if (Array.isArray(cbs)) cbs.push(fn);
+    else this._callbacks = [cbs, fn];
   }
 
   /** Python's `Future.remove_done_callback(fn)`: removes every registration of `fn`; returns how many. */
   removeDoneCallback(fn: DoneCallback): number {
     const cbs = this._callbacks;
     if (cbs === null) return 0;
+    if (!Array.isArray(cbs)) {
+      if (cbs !== fn) return 0;
+      this._callbacks = null;
+      return 1;
+    }
     const kept = cbs.filter((cb) => cb !== fn);
     const removed = cbs.length - kept.length;
-    if (removed) this._callbacks = kept;
+    if (removed) this._callbacks = kept.length === 0 ? null : kept.length === 1 ? kept[0] : kept;
     return removed;
   }
 
@@ -161,6 +168,16 @@ export class Future<T = unknown> {
     return this._label;
   }
 
+  /** @internal The trace id of what waiting on this future waits for (`_waitLabel().target`, without building the label). */
+  _waitTarget(): number {
+    return this._label.target;
+  }
+
+  /** @internal For a sleep's future, its delay; NaN otherwise (see `TimerHandle._sleepSeconds`). */
+  _sleepSeconds(): number {
+    return NaN;
+  }
+
   /** @internal The CancelledError to raise: the saved one once, then a fresh one. */
   _makeCancelledError(): CancelledError {
     if (this._cancelledExc !== null) {
@@ -177,7 +194,8 @@ export class Future<T = unknown> {
     if (cbs === null) return;
     this._callbacks = null;
     const loop = this._loop;
-    for (let i = 0; i < cbs.length; i++) loop._scheduleCallback(cbs[i], this);
+    if (!Array.isArray(cbs)) loop._scheduleCallback(cbs, this);
+    else for (let i = 0; i < cbs.length; i++) loop._scheduleCallback(cbs[i], this);
   }
 
   /** @internal What the loop's exception handler says when this future is collected with its exception unread. */

@@ -1,21 +1,12 @@
 /**
- * Entries of the ready queue and the timer heap (Python's `Handle` and
- * `TimerHandle`).
- *
- * Anything the loop can run implements `Runnable`. A task is its own
- * runnable (it remembers why it was woken), so scheduling a task step
- * allocates nothing; other callbacks are wrapped in a `Handle`.
+ * Python's `Handle` and `TimerHandle`: a callback the loop will run, on the
+ * ready queue (`callSoon`) or in the timer heap (`callLater`, `callAt`).
+ * Task steps and futures' done callbacks need no handle (see `ready-queue.ts`).
  */
 
-/** Something the ready queue can hold. */
-export interface Runnable {
-  /** True once cancelled: the loop skips it (Python's `Handle._cancelled`). */
-  _cancelled: boolean;
-  _run(): void;
-}
-
 /** A callback scheduled with `callSoon` (Python's `asyncio.Handle`). */
-export class Handle implements Runnable {
+export class Handle {
+  /** @internal True once cancelled: the loop skips it (Python's `Handle._cancelled`). */
   _cancelled = false;
   readonly callback: (...args: any[]) => unknown;
   readonly args: readonly unknown[];
@@ -38,22 +29,9 @@ export class Handle implements Runnable {
     return this._cancelled;
   }
 
+  /** @internal Runs the callback (the loop reports what it throws). */
   _run(): void {
     this.callback(...this.args);
-  }
-}
-
-/** A future's done callback on the ready queue: `callback(future)`, without an argument array. */
-export class CallbackHandle implements Runnable {
-  _cancelled = false;
-  readonly callback: (arg: any) => unknown;
-  readonly arg: unknown;
-  constructor(callback: (arg: any) => unknown, arg: unknown) {
-    this.callback = callback;
-    this.arg = arg;
-  }
-  _run(): void {
-    this.callback(this.arg);
   }
 }
 
@@ -92,6 +70,15 @@ export class TimerHandle extends Handle {
   /** What the timer is for, as the timeline says it. */
   labelText(): string {
     return this.label;
+  }
+
+  /**
+   * @internal The delay of the `asyncio.sleep` this timer ends, NaN for any
+   * other timer. Sleeps are most of a run's timers and each has its own
+   * label; the trace keeps the number and writes "sleep N s" only when it is read.
+   */
+  _sleepSeconds(): number {
+    return NaN;
   }
 
   /** Python's `TimerHandle.when()`. */

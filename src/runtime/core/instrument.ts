@@ -102,20 +102,36 @@ const HOOK_NAMES = [
   "output",
 ] as const satisfies readonly (keyof Instrument)[];
 
-/** One function per hook that anybody listens to; `undefined` otherwise. */
-export type Hooks = { readonly [K in keyof Instrument]?: NonNullable<Instrument[K]> };
+/** The name of one hook. */
+export type HookName = (typeof HOOK_NAMES)[number];
 
-/** Combines instruments into per-hook functions (fan-out only where two or more listen). */
+/**
+ * Per hook, the one object to call it on, or `undefined` when nobody
+ * listens: the scheduler writes `const h = hooks.stepBegan; if (h !== undefined) h.stepBegan(task);`.
+ *
+ * Why the instrument and not a function: the call site then always calls
+ * the same method of the same class (say `TraceRecorder.prototype.stepBegan`),
+ * which the engine inlines. A bound function or closure per session would be
+ * a new call target every run, and hot call sites would go megamorphic.
+ * Every key is present, in one order, so all `Hooks` objects share a shape.
+ */
+export type Hooks = { readonly [K in HookName]: Required<Pick<Instrument, K>> | undefined };
+
+/** Combines instruments: one listener per hook, a fan-out only where two or more listen. */
 export function combineInstruments(instruments: readonly Instrument[]): Hooks {
-  const hooks: Record<string, unknown> = {};
+  const hooks = {} as Record<HookName, Instrument | undefined>;
   for (const name of HOOK_NAMES) {
-    const fns = instruments
-      .map((ins) => (ins[name] as ((...a: unknown[]) => void) | undefined)?.bind(ins))
-      .filter((f): f is (...a: unknown[]) => void => f !== undefined);
-    if (fns.length === 1) hooks[name] = fns[0];
-    else if (fns.length > 1) hooks[name] = (...args: unknown[]) => {
-      for (const f of fns) f(...args);
-    };
+    const listeners = instruments.filter((ins) => typeof ins[name] === "function");
+    hooks[name] = listeners.length === 0 ? undefined : listeners.length === 1 ? listeners[0] : fanOut(name, listeners);
   }
   return hooks as Hooks;
+}
+
+/** An instrument whose hook `name` calls that hook of every listener, in order. */
+function fanOut(name: HookName, listeners: readonly Instrument[]): Instrument {
+  return {
+    [name](...args: unknown[]) {
+      for (const ins of listeners) (ins[name] as (...a: unknown[]) => void).apply(ins, args);
+    },
+  };
 }

@@ -17,13 +17,15 @@ import { VirtualClock } from "./clock.ts";
 import { Coroutine, isCoroutine } from "./coroutine.ts";
 import { excStr, RuntimeError, ValueError } from "./errors.ts";
 import { type DoneCallback, Future } from "./future.ts";
-import { CallbackHandle, Handle, type Runnable, TimerHandle } from "./handles.ts";
+import { Handle, TimerHandle } from "./handles.ts";
+import type { Hooks } from "./instrument.ts";
+import { LiveTasks } from "./live-tasks.ts";
 import type { Notice, StuckTask } from "./notices.ts";
 import { RunAborted, type Session } from "./session.ts";
 import { Task } from "./task.ts";
 import { ThreadEvents } from "./threads.ts";
 import { ThreadPoolExecutor } from "./executor.ts";
-import { Deque } from "./deque.ts";
+import { ReadyQueue } from "./ready-queue.ts";
 import { TimerHeap } from "./timer-heap.ts";
 import { functionLabel } from "./names.ts";
 import { callbackName, pyReprSafe } from "./repr.ts";
@@ -61,12 +63,15 @@ export interface CreateTaskOptions {
 export class EventLoop {
   /** @internal */ readonly _session: Session;
   /** @internal */ readonly _clock = new VirtualClock();
-  /** @internal */ readonly _ready = new Deque<Runnable>();
+  /** @internal The ready queue: tasks to step, callbacks to call, handles to run, in order. */
+  readonly _ready = new ReadyQueue();
   /** @internal */ readonly _scheduled = new TimerHeap();
   /** @internal Events of simulated threads (executor jobs). */
   readonly _threads = new ThreadEvents();
   /** @internal Tasks not done yet, in creation order (Python's `all_tasks`). */
-  readonly _tasks = new Set<Task<any>>();
+  readonly _tasks = new LiveTasks();
+  /** @internal The session's instrument hooks (read on every step, so kept here). */
+  readonly _hooks: Hooks;
   /** @internal */ _currentTask: Task<any> | null = null;
   private _stopping = false;
   private _running = false;
@@ -84,6 +89,7 @@ export class EventLoop {
 
   constructor(session: Session) {
     this._session = session;
+    this._hooks = session.hooks;
   }
 
   /** Python's `loop.time()`: the virtual clock, in seconds since the run began. */
@@ -125,7 +131,7 @@ export class EventLoop {
     this._checkClosed();
     checkCallable(callback, "call_soon");
     const h = new Handle(callback, args, this._session.cursor.l);
-    this._ready.push(h);
+    this._ready.push(h, undefined);
     return h;
   }
 
@@ -163,14 +169,16 @@ export class EventLoop {
   _schedule<H extends TimerHandle>(t: H): H {
     t._scheduled = true;
     this._scheduled.push(t);
-    this._session.hooks.timerScheduled?.(t);
+    const h = this._hooks.timerScheduled;
+    if (h !== undefined) h.timerScheduled(t);
     return t;
   }
 
   /** @internal TimerOwner: counts cancelled timers still in the heap. */
   _timerCancelled(t: TimerHandle): void {
     if (t._scheduled) this._timerCancelledCount++;
-    this._session.hooks.timerCancelled?.(t);
+    const h = this._hooks.timerCancelled;
+    if (h !== undefined) h.timerCancelled(t);
   }
 
   /**
@@ -295,22 +303,18 @@ export class EventLoop {
    */
   _block(seconds: number, label: string): void {
     const session = this._session;
-    session.hooks.loopBlocked?.(seconds, label, session.cursor.l);
+    const h = this._hooks.loopBlocked;
+    if (h !== undefined) h.loopBlocked(seconds, label, session.cursor.l);
     const until = this.time() + seconds;
     this._threads.runUntil(this._clock, until, false);
     this._clock.advanceTo(until);
     this._checkTimeBudget();
   }
 
-  /** @internal Puts a runnable on the ready queue. */
-  _readyPush(r: Runnable): void {
-    this._ready.push(r);
-  }
-
   /** @internal Schedules a future's done callback (`call_soon(cb, fut)`); a task callback wakes that task. */
   _scheduleCallback(cb: DoneCallback, fut: Future<any>): void {
     if (cb instanceof Task) cb._wakeBy(fut);
-    else this._ready.push(new CallbackHandle(cb, fut));
+    else this._ready.push(cb, fut);
   }
 
   /** Python's `BaseEventLoop._run_once`. */
@@ -341,33 +345,48 @@ export class EventLoop {
     this._select(timeout);
 
     const endTime = this.time() + CLOCK_RESOLUTION;
-    const fired = session.hooks.timerFired;
+    const fired = this._hooks.timerFired;
     for (let head = heap.peek(); head !== undefined && head.when < endTime; head = heap.peek()) {
       heap.pop();
       head._scheduled = false;
-      this._ready.push(head);
-      if (fired !== undefined && !head._cancelled) fired(head);
+      this._ready.push(head, undefined);
+      if (fired !== undefined && !head._cancelled) fired.timerFired(head);
     }
 
     const ready = this._ready;
     const ntodo = ready.length;
     for (let i = 0; i < ntodo; i++) {
-      const r = ready.shift() as Runnable;
-      if (r._cancelled) continue;
-      session.countStep();
-      if (r instanceof Task) r._run();
-      else this._runHandle(r);
+      const item = ready.shift();
+      if (item instanceof Task) {
+        session.countStep();
+        item._run(ready.shiftedArg);
+      } else if (typeof item === "function") {
+        session.countStep();
+        this._runCallback(item, ready.shiftedArg);
+      } else if (!item._cancelled) {
+        session.countStep();
+        this._runHandle(item);
+      }
+    }
+  }
+
+  /** Python's `Handle._run` for a done callback: a failing callback is reported, not propagated. */
+  private _runCallback(cb: (arg: unknown) => unknown, arg: unknown): void {
+    try {
+      cb(arg);
+    } catch (e) {
+      if (e instanceof RunAborted || e instanceof Deadlock) throw e;
+      this.callExceptionHandler({ message: `Exception in callback ${callbackName(cb, [arg])}`, exception: e });
     }
   }
 
   /** Python's `Handle._run`: a failing callback is reported, not propagated. */
-  private _runHandle(h: Runnable): void {
+  private _runHandle(h: Handle): void {
     try {
       h._run();
     } catch (e) {
       if (e instanceof RunAborted || e instanceof Deadlock) throw e;
-      const name = h instanceof Handle ? callbackName(h.callback, h.args) : h instanceof CallbackHandle ? callbackName(h.callback, [h.arg]) : "callback";
-      this.callExceptionHandler({ message: `Exception in callback ${name}`, exception: e });
+      this.callExceptionHandler({ message: `Exception in callback ${callbackName(h.callback, h.args)}`, exception: e });
     }
   }
 

@@ -36,6 +36,9 @@ export const DEFAULT_BUDGETS: Budgets = {
   maxWallMs: Infinity,
 };
 
+/** Size of the buffer of recently created coroutines (see `Session.recent`). */
+const RECENT_COROUTINES = 4096;
+
 /** Which budget ended the run. */
 export type BudgetKind = "steps" | "tasks" | "output" | "time" | "wall" | "trace";
 
@@ -117,13 +120,14 @@ export class Session {
   /** Python's warnings registry: a warning text and line is shown once. */
   private readonly warned = new Set<string>();
   /**
-   * Coroutines created during the current task step. Nearly all are awaited
-   * in the step that creates them (`await asyncio.sleep(0)`), so at the end
-   * of each step only the ones still unstarted move to `unstarted`, and the
-   * buffer is reused: tracking costs one array write per coroutine and keeps
-   * nothing alive.
+   * Coroutines created lately, in creation order. Nearly all are awaited
+   * soon after (`await asyncio.sleep(0)`), so they are only looked at when
+   * the buffer is full: the few still unstarted move to `unstarted`, and
+   * the buffer is reused. Tracking costs one array write per coroutine and
+   * keeps at most a buffer's worth of them alive a little longer. (Checking
+   * at the end of every task step instead cost a loop per step.)
    */
-  private readonly recent: (Coroutine | undefined)[] = [];
+  private readonly recent: (Coroutine | undefined)[] = new Array(RECENT_COROUTINES).fill(undefined);
   private recentLength = 0;
   /** Coroutines that outlived the step that created them unstarted (checked when a run ends). */
   private unstarted: Coroutine[] = [];
@@ -171,7 +175,7 @@ export class Session {
 
   /** Delivers output now (also used when a worker thread's output comes due). */
   emit(text: string, stream: Stream, time: number, notice?: Notice, task: string | null = null): void {
-    this.hooks.output?.(text, stream, time);
+    this.hooks.output?.output(text, stream, time);
     this.onOutput?.(notice === undefined ? { text, stream, time, task } : { text, stream, time, notice, task });
   }
 
@@ -190,12 +194,12 @@ export class Session {
 
   /** Remembers a new coroutine, to warn at the end if it never ran. */
   trackCoroutine(c: Coroutine): void {
+    if (this.recentLength === RECENT_COROUTINES) this.flushRecent();
     this.recent[this.recentLength++] = c;
-    if (this.recentLength > 4096) this.flushRecent();
   }
 
-  /** Ends a step's tracking: coroutines still unstarted move to the long list. */
-  flushRecent(): void {
+  /** Moves the coroutines of `recent` still unstarted to the long list, and empties `recent`. */
+  private flushRecent(): void {
     const recent = this.recent;
     for (let i = 0; i < this.recentLength; i++) {
       const c = recent[i] as Coroutine;

@@ -18,16 +18,19 @@
  *   print           a=task s=text f=stream (0 stdout, 1 stderr, 2 warning)
  */
 import { excStr } from "../core/errors.ts";
+import { sleepLabel } from "../core/labels.ts";
 import { pyReprSafe } from "../core/repr.ts";
-import type { Columns, TaskRecord } from "./recorder.ts";
+import type { Task } from "../core/task.ts";
+import type { TaskColumns } from "./columns.ts";
+import type { Recorded } from "./recorder.ts";
 import { K } from "./recorder.ts";
 import { type PrimitiveInfo, type TaskInfo, type Trace, type TraceEvent, TRACE_VERSION } from "./schema.ts";
 
 const OUTCOMES = ["result", "error", "cancelled"] as const;
 const STREAMS = ["stdout", "stderr", "warning"] as const;
 
-function taskInfo(r: TaskRecord): TaskInfo {
-  const task = r.task;
+function taskInfo(rows: TaskColumns, row: number): TaskInfo {
+  const task = rows.tasks[row] as Task;
   let outcome: TaskInfo["outcome"] = "pending";
   let detail = "";
   if (task.cancelled()) {
@@ -43,29 +46,35 @@ function taskInfo(r: TaskRecord): TaskInfo {
       detail = pyReprSafe(task._result, 120);
     }
   }
+  const endedAt = rows.endedAt[row];
   return {
     id: task._id,
     name: task._name,
     coro: task._coro?.qualname ?? "",
     parent: task._parent?._id ?? 0,
-    run: r.run,
-    createdAt: r.createdAt,
-    line: r.line,
-    endedAt: r.endedAt,
+    run: rows.run[row],
+    createdAt: rows.createdAt[row],
+    line: rows.line[row],
+    endedAt: endedAt === endedAt ? endedAt : null,
     outcome,
     detail,
   };
 }
 
-export function buildTrace(
-  c: Columns,
-  waitKinds: readonly string[],
-  tasks: readonly TaskRecord[],
-  primitives: ReadonlyMap<number, { kind: string; label: string }>,
-  truncated: boolean,
-): Trace {
+/** The plain trace of what a recorder holds. */
+export function buildTrace(r: Recorded): Trace {
+  const c = r.events;
+  const waitKinds = r.waitKinds;
   const events: TraceEvent[] = new Array(c.count);
-  const str = (i: number) => (i >= 0 ? c.strings[i] : "");
+  const sleepTexts = new Map<number, string>();
+  const str = (i: number): string => {
+    if (i >= 0) return r.strings[i];
+    if (i === -1) return "";
+    const seconds = r.sleeps[-2 - i];
+    let text = sleepTexts.get(seconds);
+    if (text === undefined) sleepTexts.set(seconds, (text = sleepLabel(seconds)));
+    return text;
+  };
   let endTime = 0;
   for (let i = 0; i < c.count; i++) {
     const seq = i;
@@ -134,6 +143,8 @@ export function buildTrace(
     }
     events[i] = e;
   }
-  const prims: PrimitiveInfo[] = [...primitives].map(([id, p]) => ({ id, kind: p.kind, label: p.label }));
-  return { version: TRACE_VERSION, tasks: tasks.filter((r) => !r.task._hidden).map(taskInfo), primitives: prims, events, endTime, truncated };
+  const prims: PrimitiveInfo[] = [...r.primitives].map(([id, p]) => ({ id, kind: p.kind, label: p.label }));
+  const tasks: TaskInfo[] = [];
+  for (let row = 0; row < r.tasks.count; row++) tasks.push(taskInfo(r.tasks, row));
+  return { version: TRACE_VERSION, tasks, primitives: prims, events, endTime, truncated: r.truncated };
 }

@@ -1,0 +1,139 @@
+/**
+ * Growable typed-array columns: the recorder's storage.
+ *
+ * One object per event costs 29–89% of the scheduler's throughput and a
+ * gigabyte at three million events (bench.md); a row across a few typed
+ * arrays costs a few dozen bytes and no garbage. Columns grow by doubling
+ * (amortized O(1) per row, at most half of the capacity unused) and are
+ * never shrunk: `clear()` only forgets the rows, so the next run of the
+ * same recorder writes into the memory the last one grew.
+ */
+
+type NumberArray = Uint8Array | Int32Array | Float64Array;
+
+/** Copies `old` into a new array of the same type with room for `capacity` rows. */
+export function grown<A extends NumberArray>(old: A, capacity: number, rows: number): A {
+  const next = new (old.constructor as new (n: number) => A)(capacity);
+  next.set(old.subarray(0, rows) as never);
+  return next;
+}
+
+/**
+ * The events: row `i` is one event of kind `kind[i]` at virtual time `t[i]`,
+ * caused by snippet line `line[i]`; `a`, `b`, `x`, `s`, `f` mean what
+ * `build.ts` says for each kind.
+ */
+export class EventColumns {
+  /** Rows written. */
+  count = 0;
+  /** Rows the arrays hold. */
+  capacity: number;
+  kind: Uint8Array;
+  t: Float64Array;
+  line: Int32Array;
+  a: Int32Array;
+  b: Int32Array;
+  x: Float64Array;
+  /** A string: an index into the strings table, -1 for none, or -2 - k for the k-th lazy sleep label (see `TraceRecorder`). */
+  s: Int32Array;
+  f: Uint8Array;
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.kind = new Uint8Array(capacity);
+    this.t = new Float64Array(capacity);
+    this.line = new Int32Array(capacity);
+    this.a = new Int32Array(capacity);
+    this.b = new Int32Array(capacity);
+    this.x = new Float64Array(capacity);
+    this.s = new Int32Array(capacity);
+    this.f = new Uint8Array(capacity);
+  }
+
+  /** Makes room for `capacity` rows, keeping the rows written. */
+  grow(capacity: number): void {
+    const n = this.count;
+    this.kind = grown(this.kind, capacity, n);
+    this.t = grown(this.t, capacity, n);
+    this.line = grown(this.line, capacity, n);
+    this.a = grown(this.a, capacity, n);
+    this.b = grown(this.b, capacity, n);
+    this.x = grown(this.x, capacity, n);
+    this.s = grown(this.s, capacity, n);
+    this.f = grown(this.f, capacity, n);
+    this.capacity = capacity;
+  }
+}
+
+/**
+ * One row per traced task, in creation order: what `TaskInfo` needs that
+ * the task object will not say at the end (when and where it was created,
+ * in which run, when it ended). `ids` increase row by row, since tasks get
+ * ids from one counter as they are created, so a task's row is found by
+ * binary search instead of a map entry per task.
+ */
+export class TaskColumns {
+  count = 0;
+  capacity: number;
+  ids: Int32Array;
+  run: Int32Array;
+  line: Int32Array;
+  createdAt: Float64Array;
+  /** NaN while the task has not ended. */
+  endedAt: Float64Array;
+  /** The tasks themselves (their name, coroutine, outcome and result are read when the trace is built). */
+  readonly tasks: unknown[] = [];
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.ids = new Int32Array(capacity);
+    this.run = new Int32Array(capacity);
+    this.line = new Int32Array(capacity);
+    this.createdAt = new Float64Array(capacity);
+    this.endedAt = new Float64Array(capacity);
+  }
+
+  /** Adds a row for `task`. */
+  push(task: unknown, id: number, run: number, line: number, createdAt: number): void {
+    const i = this.count;
+    if (i === this.capacity) this.grow(this.capacity * 2);
+    this.ids[i] = id;
+    this.run[i] = run;
+    this.line[i] = line;
+    this.createdAt[i] = createdAt;
+    this.endedAt[i] = NaN;
+    this.tasks[i] = task;
+    this.count = i + 1;
+  }
+
+  /** The row of the task with id `id`, or -1. */
+  rowOf(id: number): number {
+    const ids = this.ids;
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = ids[mid];
+      if (v < id) lo = mid + 1;
+      else if (v > id) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /** Forgets the rows (and the tasks), keeping the arrays. */
+  clear(): void {
+    this.count = 0;
+    this.tasks.length = 0;
+  }
+
+  private grow(capacity: number): void {
+    const n = this.count;
+    this.ids = grown(this.ids, capacity, n);
+    this.run = grown(this.run, capacity, n);
+    this.line = grown(this.line, capacity, n);
+    this.createdAt = grown(this.createdAt, capacity, n);
+    this.endedAt = grown(this.endedAt, capacity, n);
+    this.capacity = capacity;
+  }
+}
