@@ -113,6 +113,14 @@ asyncio.run(main());`);
     expect(r.error?.line).toBe(4);
   });
 
+  it("shows one frame, named after the function, for an error in an async function's parameter default", () => {
+    const r = runSnippet(`${HEAD}function bad(): number {\n  throw new ValueError("bad default");\n}\nasync function f(x = bad()) {\n  return x;\n}\nf();`);
+    expect(r.error?.frames.slice(1).map((f) => [f.name, f.line])).toEqual([
+      ["f", 6],
+      ["bad", 4],
+    ]);
+  });
+
   it("reports a compile error with its position and Python's name", () => {
     const r = runSnippet('import * as numpy from "numpy";\n');
     expect(r.error).toMatchObject({ kind: "compile", name: "ModuleNotFoundError", line: 1 });
