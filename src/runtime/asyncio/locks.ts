@@ -130,10 +130,13 @@ const DONE = 2;
  *     try: try: await fut  finally: waiters.remove(fut)
  *     except/finally: <the primitive's clean-up> (_afterWait)
  */
-class AcquireCoroutine<R> extends Coroutine<R> implements CoroutineBody<R> {
+class AcquireCoroutine<R> extends Coroutine<R> implements CoroutineBody<R>, WaitNode {
   private step = START;
-  private waiter: Future<any> | null = null;
-  private node: WaitNode | null = null;
+  /** @internal WaitNode: the future this acquire waits on (set when it starts waiting). */
+  waiter!: Future<any>;
+  /** @internal WaitNode */ prevNode: WaitNode | null = null;
+  /** @internal WaitNode */ nextNode: WaitNode | null = null;
+  /** @internal WaitNode */ queued = false;
   private readonly prim: AcquireRelease;
   private readonly result: R;
 
@@ -151,7 +154,7 @@ class AcquireCoroutine<R> extends Coroutine<R> implements CoroutineBody<R> {
       }
       const fut = this.prim._newWaiter(this.prim._waitText);
       this.waiter = fut;
-      this.node = this.prim._waiters.push(fut);
+      this.prim._waiters.append(this);
       this.prim._changed();
       this.step = WAITING;
       return { done: false, value: fut };
@@ -174,8 +177,8 @@ class AcquireCoroutine<R> extends Coroutine<R> implements CoroutineBody<R> {
 
   private leave(outcome: "ok" | "error" | "closed", error: unknown): void {
     this.step = DONE;
-    this.prim._waiters.remove(this.node as WaitNode);
-    this.prim._afterWait(outcome, error, this.waiter as Future<any>);
+    this.prim._waiters.remove(this);
+    this.prim._afterWait(outcome, error, this.waiter);
   }
 }
 
@@ -482,9 +485,7 @@ export class Semaphore extends AcquireRelease {
 
   /** Python's `Semaphore.locked()`: true when `acquire()` would wait. */
   locked(): boolean {
-    if (this._permits === 0) return true;
-    for (const w of this._waiters) if (!w.cancelled()) return true;
-    return false;
+    return this._permits === 0 || !this._waiters.allCancelled();
   }
 
   /** Python's `await sem.acquire()`: takes a permit, waiting if none is free. */

@@ -9,6 +9,7 @@ import { Future } from "../core/future.ts";
 import type { EventLoop } from "../core/loop.ts";
 import { pyReprSafe } from "../core/repr.ts";
 import { Task } from "../core/task.ts";
+import { currentSession } from "../core/session.ts";
 import { getRunningLoop, runningLoopOrNull } from "./running.ts";
 
 /** Something `await` accepts: a coroutine, a task or a future. */
@@ -144,16 +145,28 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
     }
   };
 
-  const argToFut = new Map<unknown, Future>();
+  // Python's `arg_to_fut` dict maps each distinct argument to its future,
+  // so an argument given twice is waited for once. A map entry per argument
+  // is a hash table as large as the gather; instead a duplicate is
+  // recognised where it already points at its future: a coroutine wrapped
+  // by this gather points at its task (tasks made here have ids above
+  // `idsBefore`), and a pending future already holds this gather's callback.
+  // Only finished futures are looked up among the ones met before.
+  const idsBefore = currentSession().idsIssued;
   const doneFuts: Future[] = [];
   let nfuts = 0;
   for (const arg of aws) {
-    let fut = argToFut.get(arg);
+    let fut: Future | undefined;
+    if (arg instanceof Coroutine) {
+      const owner = arg._task;
+      if (owner !== null && owner._id > idsBefore) fut = owner;
+    } else if (arg instanceof Future) {
+      if (arg.done() ? doneFuts.includes(arg) : arg._hasCallback(doneCallback)) fut = arg;
+    }
     if (fut === undefined) {
       fut = ensureFuture(arg as Awaitable, loop);
       loop ??= fut._loop;
       nfuts += 1;
-      argToFut.set(arg, fut);
       if (fut.done()) doneFuts.push(fut);
       else fut.addDoneCallback(doneCallback);
     }

@@ -15,6 +15,7 @@
  * near 100k timers/s (bench.md); stepping generators reaches millions.
  */
 import { currentSession, type Session } from "./session.ts";
+import type { Task } from "./task.ts";
 
 /** Python's coroutine states (`inspect.getcoroutinestate`). */
 export const CoroState = { Created: 0, Running: 1, Suspended: 2, Closed: 3 } as const;
@@ -46,6 +47,10 @@ export class Coroutine<T = unknown> {
   pausedLine = 0;
   /** Line where the coroutine object was created. */
   readonly line: number;
+  /** @internal The task that runs this coroutine as its own (set when the task is made), or null. */
+  _task: Task<any> | null = null;
+  /** @internal The coroutine that awaits this one inline, in the same task (set when it does). */
+  _caller: Coroutine | null = null;
 
   /**
    * The generator holding the function's body (`yield x` is `await x`), or

@@ -278,7 +278,7 @@ export class EventLoop {
     if (this._closed) return;
     this._closed = true;
     for (const f of this._onClose) f();
-    this._ready.clear();
+    this._ready.release();
   }
 
   /**

@@ -22,6 +22,14 @@ import type { Task } from "./task.ts";
 /** What the ready queue holds: a task to step, a done callback to call, or a handle to run. */
 export type ReadyItem = Task<any> | ((arg: any) => unknown) | Handle;
 
+/**
+ * The buffers of the last queue released, for the next loop to start with.
+ * A loop lives for one `asyncio.run()`, and a run with thousands of tasks
+ * grows its queue to thousands of slots; the next run (the same learner
+ * pressing Run again, a benchmark) reuses them instead of growing anew.
+ */
+let spare: { items: (ReadyItem | undefined)[]; args: unknown[] } | null = null;
+
 export class ReadyQueue {
   // Invariant: the live entries are items[(head + i) & mask] for i < count; every other slot is undefined (nothing kept alive).
   private items: (ReadyItem | undefined)[];
@@ -32,10 +40,16 @@ export class ReadyQueue {
   /** The argument of the entry `shift()` returned last. */
   shiftedArg: unknown = undefined;
 
-  constructor(capacity = 64) {
-    this.items = new Array(capacity).fill(undefined);
-    this.args = new Array(capacity).fill(undefined);
-    this.mask = capacity - 1;
+  constructor() {
+    if (spare !== null) {
+      this.items = spare.items;
+      this.args = spare.args;
+      spare = null;
+    } else {
+      this.items = new Array(64).fill(undefined);
+      this.args = new Array(64).fill(undefined);
+    }
+    this.mask = this.items.length - 1;
   }
 
   /** Entries waiting. */
@@ -71,26 +85,35 @@ export class ReadyQueue {
     return out;
   }
 
-  /** Drops every entry. */
-  clear(): void {
+  /**
+   * Drops every entry and hands the buffers to the next queue made. (A
+   * closed loop's queue may still be pushed to, by a future completed
+   * after the run; it then starts a small buffer of its own, never run.)
+   */
+  release(): void {
     this.items.fill(undefined);
     this.args.fill(undefined);
     this.head = 0;
     this.count = 0;
     this.shiftedArg = undefined;
+    spare = { items: this.items, args: this.args };
+    this.items = [];
+    this.args = [];
+    this.mask = -1;
   }
 
   private grow(): void {
     const n = this.items.length;
-    const items = new Array<ReadyItem | undefined>(n * 2).fill(undefined);
-    const args = new Array<unknown>(n * 2).fill(undefined);
+    const size = Math.max(n * 2, 64);
+    const items = new Array<ReadyItem | undefined>(size).fill(undefined);
+    const args = new Array<unknown>(size).fill(undefined);
     for (let i = 0; i < this.count; i++) {
       items[i] = this.items[(this.head + i) & this.mask];
       args[i] = this.args[(this.head + i) & this.mask];
     }
     this.items = items;
     this.args = args;
-    this.mask = n * 2 - 1;
+    this.mask = size - 1;
     this.head = 0;
   }
 }

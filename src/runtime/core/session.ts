@@ -120,12 +120,14 @@ export class Session {
   /** Python's warnings registry: a warning text and line is shown once. */
   private readonly warned = new Set<string>();
   /**
-   * Coroutines created lately, in creation order. Nearly all are awaited
-   * soon after (`await asyncio.sleep(0)`), so they are only looked at when
-   * the buffer is full: the few still unstarted move to `unstarted`, and
-   * the buffer is reused. Tracking costs one array write per coroutine and
-   * keeps at most a buffer's worth of them alive a little longer. (Checking
-   * at the end of every task step instead cost a loop per step.)
+   * Coroutines created lately and maybe not started, in creation order: a
+   * stack, since the usual `await f()` starts a coroutine right after
+   * making it, and the task then takes it off the top again
+   * (`coroutineStarted`). Only what is left is looked at, when the buffer
+   * is full: the ones still unstarted move to `unstarted`. Tracking costs
+   * two array writes per coroutine and keeps at most a buffer's worth of
+   * them alive a little longer. (Scanning every coroutine at the end of
+   * each task step instead cost a loop per step.)
    */
   private readonly recent: (Coroutine | undefined)[] = new Array(RECENT_COROUTINES).fill(undefined);
   private recentLength = 0;
@@ -152,6 +154,11 @@ export class Session {
   /** A fresh id for a traced object. */
   nextId(): number {
     return ++this.ids;
+  }
+
+  /** The last id given: objects made later have greater ids. */
+  get idsIssued(): number {
+    return this.ids;
   }
 
   /** Current virtual time: the running loop's clock, a worker thread's own clock, or where the last run ended. */
@@ -196,6 +203,15 @@ export class Session {
   trackCoroutine(c: Coroutine): void {
     if (this.recentLength === RECENT_COROUTINES) this.flushRecent();
     this.recent[this.recentLength++] = c;
+  }
+
+  /** A task starts running `c`: if it is the last one made, it needs no more watching. */
+  coroutineStarted(c: Coroutine): void {
+    const top = this.recentLength - 1;
+    if (top >= 0 && this.recent[top] === c) {
+      this.recent[top] = undefined;
+      this.recentLength = top;
+    }
   }
 
   /** Moves the coroutines of `recent` still unstarted to the long list, and empties `recent`. */

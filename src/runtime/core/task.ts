@@ -15,7 +15,7 @@
  */
 import { Coroutine, CoroState, READY, resume, SLEEP0, SleepZero } from "./coroutine.ts";
 import { addAsyncFrame, CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
-import { Future, FUTURE_LABEL, FutureState, futureInfo, type WaitLabel } from "./future.ts";
+import { Future, FUTURE_FLAG_BITS, FUTURE_LABEL, FutureState, futureInfo, type WaitLabel } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
 import type { HandlerNotice } from "./notices.ts";
 import { RunAborted } from "./session.ts";
@@ -37,6 +37,11 @@ const Pending = {
 } as const;
 type Pending = (typeof Pending)[keyof typeof Pending];
 
+/** `_flags` bits of a task, above the future's own. */
+const MUST_CANCEL = 1 << FUTURE_FLAG_BITS;
+const HIDDEN = 2 << FUTURE_FLAG_BITS;
+const PENDING_SHIFT = FUTURE_FLAG_BITS + 2;
+
 /**
  * Python's `asyncio.Task`. Create one with `asyncio.createTask(coro)`; it
  * starts at the loop's next iteration, after the current task yields.
@@ -51,20 +56,19 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal The name given, or the number N of `Task-N` (formatted only when asked). */
   private _nameOrNumber: string | number;
   /** @internal */ _coro: Coroutine<T> | null;
-  /** @internal Inline-awaited coroutines, innermost last; null until the task first awaits a coroutine. */
-  private _stack: Coroutine[] | null = null;
+  /**
+   * @internal The innermost coroutine awaited inline (each points to its
+   * caller through `_caller`), or null while only the root runs.
+   */
+  private _top: Coroutine | null = null;
   /** @internal */ _futWaiter: Future | null = null;
-  /** @internal */ _mustCancel = false;
   /** @internal */ _numCancelsRequested = 0;
-  private _pending: Pending = Pending.Value;
   /** @internal The line this task is paused at. */
   _line: number;
   /** @internal Trace id. */
   readonly _id: number;
   /** @internal The task that created this one, if any. */
   readonly _parent: Task<any> | null;
-  /** @internal Created by the runner itself (shutdown): kept off the timeline. */
-  readonly _hidden: boolean;
 
   constructor(loop: EventLoop, coro: Coroutine<T>, name: string | null) {
     super(loop);
@@ -74,17 +78,39 @@ export class Task<T = unknown> extends Future<T> {
     // asyncio.run's own shutdown tasks are not the learner's: not counted, not traced.
     if (!hidden) session.countTask();
     this._coro = coro;
+    coro._task = this;
     this._nameOrNumber = name === null ? session.nextTaskNumber() : String(name);
     this._id = session.nextId();
     this._line = session.cursor.l;
     this._parent = loop._currentTask;
-    this._hidden = hidden;
+    this._flags |= (hidden ? HIDDEN : 0) | (Pending.Value << PENDING_SHIFT);
     loop._tasks.add(this);
     if (!hidden) {
       const h = loop._hooks.taskCreated;
       if (h !== undefined) h.taskCreated(this, this._parent);
     }
     loop._ready.push(this, undefined);
+  }
+
+  /** @internal Created by the runner itself (shutdown): kept off the timeline. */
+  get _hidden(): boolean {
+    return (this._flags & HIDDEN) !== 0;
+  }
+
+  /** @internal The next step throws CancelledError in (Python's `_must_cancel`). */
+  get _mustCancel(): boolean {
+    return (this._flags & MUST_CANCEL) !== 0;
+  }
+  set _mustCancel(on: boolean) {
+    this._flags = on ? this._flags | MUST_CANCEL : this._flags & ~MUST_CANCEL;
+  }
+
+  /** How the next step starts (see `Pending`). */
+  private get _pending(): Pending {
+    return ((this._flags >> PENDING_SHIFT) & 3) as Pending;
+  }
+  private set _pending(kind: Pending) {
+    this._flags = (this._flags & ~(3 << PENDING_SHIFT)) | (kind << PENDING_SHIFT);
   }
 
   /** @internal */
@@ -224,9 +250,9 @@ export class Task<T = unknown> extends Future<T> {
    */
   private _runCoroutine(throwing: boolean, arg: unknown): void {
     const root = this._coro as Coroutine;
-    let stack = this._stack;
-    const cursor = this._loop._session.cursor;
-    let coro: Coroutine = stack !== null && stack.length > 0 ? stack[stack.length - 1] : root;
+    const session = this._loop._session;
+    const cursor = session.cursor;
+    let coro: Coroutine = this._top ?? root;
     let value: unknown = throwing ? undefined : arg;
     let exc: unknown = throwing ? arg : undefined;
     if (coro.state === CoroState.Closed && coro === root && !throwing) {
@@ -266,15 +292,15 @@ export class Task<T = unknown> extends Future<T> {
           exc = new RuntimeError(y.state === CoroState.Closed ? "cannot reuse already awaited coroutine" : "coroutine is being awaited already");
           continue;
         }
+        session.coroutineStarted(y);
         if (y instanceof SleepZero) {
           // `await asyncio.sleep(0)`: it would yield once and return its result; skip the round trip through it.
           y.state = CoroState.Closed;
           return this._schedule(Pending.Value, y.result, null);
         }
         coro.pausedLine = cursor.l;
-        if (stack === null) stack = this._stack = [];
-        stack.push(y);
-        coro = y;
+        y._caller = coro;
+        this._top = coro = y;
         continue;
       }
       if (y instanceof Future) {
@@ -305,10 +331,11 @@ export class Task<T = unknown> extends Future<T> {
     }
   }
 
+  /** Leaves the innermost inline-awaited coroutine (it returned or raised); returns its caller. */
   private _pop(): Coroutine {
-    const stack = this._stack as Coroutine[];
-    stack.pop();
-    const parent = stack.length > 0 ? stack[stack.length - 1] : (this._coro as Coroutine);
+    const top = this._top as Coroutine;
+    const parent = top._caller as Coroutine;
+    this._top = parent === this._coro ? null : parent;
     this._loop._session.cursor.l = parent.pausedLine;
     return parent;
   }
@@ -330,12 +357,7 @@ export class Task<T = unknown> extends Future<T> {
       super.cancel();
       this._cancelledExc = e;
     } else {
-      this._exception = e;
-      this._hasException = true;
-      this._state = FutureState.Finished;
-      this._scheduleCallbacks();
-      this._logTraceback = true;
-      this._loop._session.trackFailure(this);
+      this._fail(e);
     }
     this._afterDone();
   }
@@ -349,7 +371,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** @internal */
   override _neverRetrievedNotice(): HandlerNotice {
-    return { kind: "handler", message: "Task exception was never retrieved", task: this._noticeInfo(), exception: excStr(this._exception) };
+    return { kind: "handler", message: "Task exception was never retrieved", task: this._noticeInfo(), exception: excStr(this._result) };
   }
 
   /** @internal How loop messages name this task. */
