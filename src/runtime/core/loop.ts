@@ -13,7 +13,7 @@
  * If nothing is ready, no timer is set and no thread is running, the loop
  * would wait forever: that is a deadlock, reported instead of hanging.
  */
-import { VirtualClock } from "./clock.ts";
+import type { LoopClock } from "./clock.ts";
 import { Coroutine, isCoroutine } from "./coroutine.ts";
 import { excStr, RuntimeError, ValueError } from "./errors.ts";
 import { type DoneCallback, Future } from "./future.ts";
@@ -62,7 +62,8 @@ export interface CreateTaskOptions {
  */
 export class EventLoop {
   /** @internal */ readonly _session: Session;
-  /** @internal */ readonly _clock = new VirtualClock();
+  /** @internal The loop's own clock (a new one per run, from the session). */
+  readonly _clock: LoopClock;
   /** @internal The ready queue: tasks to step, callbacks to call, handles to run, in order. */
   readonly _ready = new ReadyQueue();
   /** @internal */ readonly _scheduled = new TimerHeap();
@@ -90,6 +91,7 @@ export class EventLoop {
   constructor(session: Session) {
     this._session = session;
     this._hooks = session.hooks;
+    this._clock = session.newLoopClock();
   }
 
   /** Python's `loop.time()`: the virtual clock, in seconds since the run began. */

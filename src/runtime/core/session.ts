@@ -9,6 +9,7 @@
  * loop through a thread-local: a snippet is plain code calling plain
  * functions, with no handle to pass around.
  */
+import { type LoopClock, SYSTEM_WALL_CLOCK, VirtualClock, type WallClock } from "./clock.ts";
 import type { Coroutine } from "./coroutine.ts";
 import type { Future } from "./future.ts";
 import { combineInstruments, type Hooks, type Instrument, type Stream } from "./instrument.ts";
@@ -84,7 +85,9 @@ export interface ThreadContext {
   sleep(seconds: number): void;
 }
 
+/** What a session is made with. Every option has a default. */
 export interface SessionOptions {
+  /** Watch the scheduler (the trace recorder is one). Default: none. */
   instruments?: readonly Instrument[];
   budgets?: Partial<Budgets>;
   /** Receives every piece of output as it is produced, in order. */
@@ -93,6 +96,10 @@ export interface SessionOptions {
   seed?: number;
   /** The object snippets write their current line to (the sandbox's host object). Default: a fresh one. */
   cursor?: LineCursor;
+  /** Makes the clock of each `asyncio.run()`'s loop. Default: a new `VirtualClock` (loop time starts at 0). */
+  loopClock?: () => LoopClock;
+  /** Real time, for the `maxWallMs` budget. Default: `SYSTEM_WALL_CLOCK` (`performance.now()`). */
+  wallClock?: WallClock;
 }
 
 /** State of one snippet execution. See the module comment. */
@@ -136,7 +143,10 @@ export class Session {
   /** Futures and tasks whose exception may never be retrieved. */
   private failures: Future[] = [];
   private readonly onOutput: ((r: OutputRecord) => void) | undefined;
-  private readonly wallStart = Date.now();
+  private readonly loopClock: () => LoopClock;
+  private readonly wallClock: WallClock;
+  /** Wall-clock time the session started at, for `maxWallMs`. */
+  private readonly wallStart: number;
 
   constructor(options: SessionOptions = {}) {
     this.hooks = combineInstruments(options.instruments ?? []);
@@ -144,6 +154,14 @@ export class Session {
     this.onOutput = options.onOutput;
     this.seed = options.seed ?? 1;
     this.cursor = options.cursor ?? { l: 0 };
+    this.loopClock = options.loopClock ?? (() => new VirtualClock());
+    this.wallClock = options.wallClock ?? SYSTEM_WALL_CLOCK;
+    this.wallStart = this.wallClock.now();
+  }
+
+  /** A clock for a new event loop (see `SessionOptions.loopClock`). */
+  newLoopClock(): LoopClock {
+    return this.loopClock();
   }
 
   /** Next `Task-N` number. */
@@ -259,7 +277,7 @@ export class Session {
     if (++this.steps > this.budgets.maxSteps) {
       throw this.abort("steps", `Step limit reached: the loop ran more than ${this.budgets.maxSteps.toLocaleString("en-US")} steps. Is a task looping forever?`);
     }
-    if ((this.steps & 0x3fff) === 0 && Date.now() - this.wallStart > this.budgets.maxWallMs) {
+    if ((this.steps & 0x3fff) === 0 && this.wallClock.now() - this.wallStart > this.budgets.maxWallMs) {
       throw this.abort("wall", `Time limit reached: the program ran for more than ${this.budgets.maxWallMs / 1000} s of real time.`);
     }
   }
