@@ -280,7 +280,7 @@ export class EventLoop {
     if (this._closed) return;
     this._closed = true;
     for (const f of this._onClose) f();
-    this._ready.release();
+    this._ready.clear();
   }
 
   /**

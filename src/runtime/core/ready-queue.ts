@@ -22,14 +22,6 @@ import type { Task } from "./task.ts";
 /** What the ready queue holds: a task to step, a done callback to call, or a handle to run. */
 export type ReadyItem = Task<any> | ((arg: any) => unknown) | Handle;
 
-/**
- * The buffers of the last queue released, for the next loop to start with.
- * A loop lives for one `asyncio.run()`, and a run with thousands of tasks
- * grows its queue to thousands of slots; the next run (the same learner
- * pressing Run again, a benchmark) reuses them instead of growing anew.
- */
-let spare: { items: (ReadyItem | undefined)[]; args: unknown[] } | null = null;
-
 export class ReadyQueue {
   // Invariant: the live entries are items[(head + i) & mask] for i < count; every other slot is undefined (nothing kept alive).
   private items: (ReadyItem | undefined)[];
@@ -41,15 +33,9 @@ export class ReadyQueue {
   shiftedArg: unknown = undefined;
 
   constructor() {
-    if (spare !== null) {
-      this.items = spare.items;
-      this.args = spare.args;
-      spare = null;
-    } else {
-      this.items = new Array(64).fill(undefined);
-      this.args = new Array(64).fill(undefined);
-    }
-    this.mask = this.items.length - 1;
+    this.items = new Array(64).fill(undefined);
+    this.args = new Array(64).fill(undefined);
+    this.mask = 63;
   }
 
   /** Entries waiting. */
@@ -86,25 +72,22 @@ export class ReadyQueue {
   }
 
   /**
-   * Drops every entry and hands the buffers to the next queue made. (A
-   * closed loop's queue may still be pushed to, by a future completed
-   * after the run; it then starts a small buffer of its own, never run.)
+   * Drops every entry. (Its buffers are not handed to the next run's
+   * queue: an array two runs share could carry the first run's accessors
+   * into the second, which the sandbox's lockdown exists to prevent.)
    */
-  release(): void {
-    this.items.fill(undefined);
-    this.args.fill(undefined);
+  clear(): void {
+    this.items = new Array(64).fill(undefined);
+    this.args = new Array(64).fill(undefined);
+    this.mask = 63;
     this.head = 0;
     this.count = 0;
     this.shiftedArg = undefined;
-    spare = { items: this.items, args: this.args };
-    this.items = [];
-    this.args = [];
-    this.mask = -1;
   }
 
   private grow(): void {
     const n = this.items.length;
-    const size = Math.max(n * 2, 64);
+    const size = n * 2;
     const items = new Array<ReadyItem | undefined>(size).fill(undefined);
     const args = new Array<unknown>(size).fill(undefined);
     for (let i = 0; i < this.count; i++) {
