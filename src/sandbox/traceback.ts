@@ -14,7 +14,7 @@
  * by the scheduler, not called by each other. And, for an error raised
  * outside any coroutine, the snippet frames of the JavaScript stack.
  */
-import { asyncFramesOf } from "../runtime/core/errors.ts";
+import { asyncFramesOf } from "../runtime/index.ts";
 import { codePosition, SNIPPET_FILE, snippetFrames } from "./evaluate.ts";
 import type { PositionMap } from "./transform/compile.ts";
 

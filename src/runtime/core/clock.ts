@@ -50,8 +50,15 @@ export interface WallClock {
 }
 
 /**
- * The real clock: `performance.now()`, monotonic (unlike `Date.now()`,
- * which jumps when the system clock is set). Taken when this module loads,
- * before any snippet runs, so a snippet cannot replace it.
+ * The real clock: the host's `performance.now()`, which is monotonic
+ * (`Date.now()` jumps when the system clock is set), or `Date.now()` where
+ * there is none. Taken when this module loads, before any snippet runs,
+ * so a snippet cannot replace it. (Looked up on `globalThis`: the runtime
+ * assumes no host beyond the language.)
  */
-export const SYSTEM_WALL_CLOCK: WallClock = { now: performance.now.bind(performance) };
+export const SYSTEM_WALL_CLOCK: WallClock = {
+  now: ((): (() => number) => {
+    const perf = (globalThis as { performance?: { now?: () => number } }).performance;
+    return typeof perf?.now === "function" ? perf.now.bind(perf) : Date.now;
+  })(),
+};

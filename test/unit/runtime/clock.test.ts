@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as asyncio from "../../../src/runtime/asyncio/index.ts";
-import { VirtualClock } from "../../../src/runtime/core/clock.ts";
-import { RunAborted, Session } from "../../../src/runtime/core/session.ts";
+import { asyncio, RunAborted, Session, VirtualClock } from "../../../src/runtime/index.ts";
 import { runMain } from "./helpers.ts";
 
 /** A loop clock that remembers every time it moved forward. */
