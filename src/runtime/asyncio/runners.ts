@@ -5,7 +5,7 @@
  * for the default executor, and close the loop. What Python would say when
  * the loop's objects are collected is said here, at the end.
  */
-import { Coroutine, isCoroutine } from "../core/coroutine.ts";
+import { Coroutine, CoroState, isCoroutine } from "../core/coroutine.ts";
 import { RuntimeError } from "../core/errors.ts";
 import { Future } from "../core/future.ts";
 import { Deadlock, EventLoop } from "../core/loop.ts";
@@ -55,7 +55,11 @@ export function run<T>(main: Coroutine<T> | PromiseLike<T>): T {
       loop.close();
       session.loop = null;
       for (const t of leftovers) {
-        if (!t.done()) session.notice({ kind: "handler", message: "Task was destroyed but it is pending!", task: t._noticeInfo() });
+        if (t.done()) continue;
+        session.notice({ kind: "handler", message: "Task was destroyed but it is pending!", task: t._noticeInfo() });
+        // Collecting the task collects its coroutine: if it never ran, Python warns right after.
+        const coro = t._coro;
+        if (coro !== null && coro.state === CoroState.Created) session.neverAwaited(coro);
       }
       session.reportUnfinishedBusiness();
       session.hooks.runEnded?.runEnded(loop);

@@ -51,6 +51,8 @@ export class Coroutine<T = unknown> {
   _task: Task<any> | null = null;
   /** @internal The coroutine that awaits this one inline, in the same task (set when it does). */
   _caller: Coroutine | null = null;
+  /** @internal Its slot in the session's log of unstarted coroutines, or -1 (see `never-awaited.ts`). */
+  _slot = -1;
 
   /**
    * The generator holding the function's body (`yield x` is `await x`), or

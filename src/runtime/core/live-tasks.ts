@@ -36,7 +36,7 @@ export class LiveTasks {
 
   /** The tasks not done yet, in creation order. */
   pending(): Task<any>[] {
-    return this.tasks.filter((t) => !t.done());
+    return this.live === 0 ? [] : this.tasks.filter((t) => !t.done());
   }
 
   [Symbol.iterator](): Iterator<Task<any>> {

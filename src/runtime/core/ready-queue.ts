@@ -1,11 +1,11 @@
 /**
- * The loop's ready queue (Python's `loop._ready`): a FIFO ring buffer of
- * (item, argument) pairs, O(1) at both ends.
+ * The loop's ready queue (Python's `loop._ready`): a FIFO of (item,
+ * argument) pairs, O(1) at both ends.
  *
  * An entry is one of three things, and the argument says what to run it with:
  *
  * - a `Task` and the value its step resumes with (a value, an error, or the
- *   future that woke it; the task's own `_pending` says which);
+ *   future that woke it; the task's own pending kind says which);
  * - a done callback and the future it is called with (`fut.add_done_callback(fn)`
  *   scheduled as `call_soon(fn, fut)`);
  * - a `Handle` (`callSoon`, a due timer), argument unused.
@@ -15,6 +15,12 @@
  * task step and a future's callback, allocate nothing — at tens of
  * thousands of tasks per run, that is a large share of the garbage the
  * scheduler would otherwise make.
+ *
+ * Why a chain of fixed blocks rather than one ring buffer: a ring grows by
+ * copying itself into one twice as large, and a run that readies 50,000
+ * tasks at once would copy them several times and leave arrays too large
+ * for the young generation; blocks are never copied, and an emptied block
+ * is kept for the next one needed.
  */
 import type { Handle } from "./handles.ts";
 import type { Task } from "./task.ts";
@@ -22,21 +28,28 @@ import type { Task } from "./task.ts";
 /** What the ready queue holds: a task to step, a done callback to call, or a handle to run. */
 export type ReadyItem = Task<any> | ((arg: any) => unknown) | Handle;
 
+/** Entries per block; a block is an array of item, argument, item, argument..., then the next block. */
+const ENTRIES = 512;
+const NEXT = 2 * ENTRIES;
+
+type Block = unknown[];
+
+function newBlock(): Block {
+  return new Array(NEXT + 1).fill(undefined);
+}
+
 export class ReadyQueue {
-  // Invariant: the live entries are items[(head + i) & mask] for i < count; every other slot is undefined (nothing kept alive).
-  private items: (ReadyItem | undefined)[];
-  private args: unknown[];
-  private mask: number;
-  private head = 0;
+  // Invariant: the entries are, in order, those of `head` from `headAt`,
+  // then of each following block (slot NEXT links them), up to `tailAt` in
+  // `tail`; every other slot is undefined, so nothing is kept alive.
+  private head: Block = newBlock();
+  private headAt = 0;
+  private tail: Block = this.head;
+  private tailAt = 0;
+  private spare: Block | null = null;
   private count = 0;
   /** The argument of the entry `shift()` returned last. */
   shiftedArg: unknown = undefined;
-
-  constructor() {
-    this.items = new Array(64).fill(undefined);
-    this.args = new Array(64).fill(undefined);
-    this.mask = 63;
-  }
 
   /** Entries waiting. */
   get length(): number {
@@ -45,21 +58,37 @@ export class ReadyQueue {
 
   /** Adds an entry at the back. */
   push(item: ReadyItem, arg: unknown): void {
-    if (this.count > this.mask) this.grow();
-    const i = (this.head + this.count) & this.mask;
-    this.items[i] = item;
-    this.args[i] = arg;
+    let tail = this.tail;
+    let at = this.tailAt;
+    if (at === NEXT) {
+      const next = this.spare ?? newBlock();
+      this.spare = null;
+      tail[NEXT] = next;
+      this.tail = tail = next;
+      at = 0;
+    }
+    tail[at] = item;
+    tail[at + 1] = arg;
+    this.tailAt = at + 2;
     this.count++;
   }
 
   /** Removes the front entry and returns its item (its argument is left in `shiftedArg`). The queue must not be empty. */
   shift(): ReadyItem {
-    const i = this.head;
-    const item = this.items[i] as ReadyItem;
-    this.shiftedArg = this.args[i];
-    this.items[i] = undefined;
-    this.args[i] = undefined;
-    this.head = (i + 1) & this.mask;
+    let head = this.head;
+    let at = this.headAt;
+    if (at === NEXT) {
+      const next = head[NEXT] as Block;
+      head[NEXT] = undefined;
+      this.spare = head;
+      this.head = head = next;
+      at = 0;
+    }
+    const item = head[at] as ReadyItem;
+    this.shiftedArg = head[at + 1];
+    head[at] = undefined;
+    head[at + 1] = undefined;
+    this.headAt = at + 2;
     this.count--;
     return item;
   }
@@ -67,36 +96,24 @@ export class ReadyQueue {
   /** Items front to back, for inspection. */
   toArray(): ReadyItem[] {
     const out: ReadyItem[] = [];
-    for (let i = 0; i < this.count; i++) out.push(this.items[(this.head + i) & this.mask] as ReadyItem);
+    let block = this.head;
+    let at = this.headAt;
+    for (let i = 0; i < this.count; i++, at += 2) {
+      if (at === NEXT) {
+        block = block[NEXT] as Block;
+        at = 0;
+      }
+      out.push(block[at] as ReadyItem);
+    }
     return out;
   }
 
-  /**
-   * Drops every entry. (Its buffers are not handed to the next run's
-   * queue: an array two runs share could carry the first run's accessors
-   * into the second, which the sandbox's lockdown exists to prevent.)
-   */
+  /** Drops every entry. */
   clear(): void {
-    this.items = new Array(64).fill(undefined);
-    this.args = new Array(64).fill(undefined);
-    this.mask = 63;
-    this.head = 0;
+    this.head = this.tail = newBlock();
+    this.headAt = this.tailAt = 0;
+    this.spare = null;
     this.count = 0;
     this.shiftedArg = undefined;
-  }
-
-  private grow(): void {
-    const n = this.items.length;
-    const size = n * 2;
-    const items = new Array<ReadyItem | undefined>(size).fill(undefined);
-    const args = new Array<unknown>(size).fill(undefined);
-    for (let i = 0; i < this.count; i++) {
-      items[i] = this.items[(this.head + i) & this.mask];
-      args[i] = this.args[(this.head + i) & this.mask];
-    }
-    this.items = items;
-    this.args = args;
-    this.mask = size - 1;
-    this.head = 0;
   }
 }

@@ -12,6 +12,7 @@
 import { type LoopClock, SYSTEM_WALL_CLOCK, VirtualClock, type WallClock } from "./clock.ts";
 import type { Coroutine } from "./coroutine.ts";
 import type { Future } from "./future.ts";
+import { UnstartedCoroutines } from "./never-awaited.ts";
 import { combineInstruments, type Hooks, type Instrument, type Stream } from "./instrument.ts";
 import { noticeText, type Notice } from "./notices.ts";
 
@@ -36,9 +37,6 @@ export const DEFAULT_BUDGETS: Budgets = {
   maxVirtualTime: 86_400,
   maxWallMs: Infinity,
 };
-
-/** Size of the buffer of recently created coroutines (see `Session.recent`). */
-const RECENT_COROUTINES = 4096;
 
 /** Which budget ended the run. */
 export type BudgetKind = "steps" | "tasks" | "output" | "time" | "wall" | "trace";
@@ -126,20 +124,8 @@ export class Session {
   readonly extras = new Map<string, unknown>();
   /** Python's warnings registry: a warning text and line is shown once. */
   private readonly warned = new Set<string>();
-  /**
-   * Coroutines created lately and maybe not started, in creation order: a
-   * stack, since the usual `await f()` starts a coroutine right after
-   * making it, and the task then takes it off the top again
-   * (`coroutineStarted`). Only what is left is looked at, when the buffer
-   * is full: the ones still unstarted move to `unstarted`. Tracking costs
-   * two array writes per coroutine and keeps at most a buffer's worth of
-   * them alive a little longer. (Scanning every coroutine at the end of
-   * each task step instead cost a loop per step.)
-   */
-  private readonly recent: (Coroutine | undefined)[] = new Array(RECENT_COROUTINES).fill(undefined);
-  private recentLength = 0;
-  /** Coroutines that outlived the step that created them unstarted (checked when a run ends). */
-  private unstarted: Coroutine[] = [];
+  /** Coroutines not started yet, for "never awaited" at the end. */
+  private readonly unstarted = new UnstartedCoroutines();
   /** Futures and tasks whose exception may never be retrieved. */
   private failures: Future[] = [];
   private readonly onOutput: ((r: OutputRecord) => void) | undefined;
@@ -219,28 +205,18 @@ export class Session {
 
   /** Remembers a new coroutine, to warn at the end if it never ran. */
   trackCoroutine(c: Coroutine): void {
-    if (this.recentLength === RECENT_COROUTINES) this.flushRecent();
-    this.recent[this.recentLength++] = c;
+    this.unstarted.add(c);
   }
 
-  /** A task starts running `c`: if it is the last one made, it needs no more watching. */
+  /** A task starts `c`, or takes it as its own: it needs no more watching here. */
   coroutineStarted(c: Coroutine): void {
-    const top = this.recentLength - 1;
-    if (top >= 0 && this.recent[top] === c) {
-      this.recent[top] = undefined;
-      this.recentLength = top;
-    }
+    this.unstarted.remove(c);
   }
 
-  /** Moves the coroutines of `recent` still unstarted to the long list, and empties `recent`. */
-  private flushRecent(): void {
-    const recent = this.recent;
-    for (let i = 0; i < this.recentLength; i++) {
-      const c = recent[i] as Coroutine;
-      if (c.state === 0) this.unstarted.push(c);
-      recent[i] = undefined;
-    }
-    this.recentLength = 0;
+  /** Says Python's "coroutine '...' was never awaited" for `c` (once per line), and closes it. */
+  neverAwaited(c: Coroutine): void {
+    c.close();
+    this.notice({ kind: "warning", category: "RuntimeWarning", message: `coroutine '${c.qualname}' was never awaited`, line: c.line });
   }
 
   /** Remembers a future that failed, to report it at the end if nobody looked. */
@@ -255,16 +231,9 @@ export class Session {
    * the conditions arose.
    */
   reportUnfinishedBusiness(): void {
-    this.flushRecent();
-    const coros = this.unstarted;
-    this.unstarted = [];
     const failures = this.failures;
     this.failures = [];
-    for (const c of coros) {
-      if (c.state !== 0) continue;
-      c.close();
-      this.notice({ kind: "warning", category: "RuntimeWarning", message: `coroutine '${c.qualname}' was never awaited`, line: c.line });
-    }
+    for (const c of this.unstarted.takeUnstarted()) this.neverAwaited(c);
     for (const f of failures) {
       if (!f._logTraceback) continue;
       f._logTraceback = false;

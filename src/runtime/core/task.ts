@@ -79,6 +79,7 @@ export class Task<T = unknown> extends Future<T> {
     if (!hidden) session.countTask();
     this._coro = coro;
     coro._task = this;
+    session.coroutineStarted(coro);
     this._nameOrNumber = name === null ? session.nextTaskNumber() : String(name);
     this._id = session.nextId();
     this._line = session.cursor.l;

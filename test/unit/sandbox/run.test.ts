@@ -152,6 +152,20 @@ asyncio.run(main());`)).toBe(
     expect(r.error?.message).toContain("Step limit reached");
   });
 
+  it("says a task that never ran was destroyed pending, and right after that its coroutine was never awaited", () => {
+    const r = runSnippet(
+      `${HEAD}async function worker() {\n  await asyncio.sleep(1);\n}\nasync function main() {\n  for (let i = 0; i < 5; i++) asyncio.createTask(worker());\n  await asyncio.sleep(1);\n}\nasyncio.run(main());`,
+      { budgets: { maxTasks: 3 } },
+    );
+    expect(r.error?.kind).toBe("limit");
+    expect(r.output.map((o) => (o.notice?.kind === "handler" ? `${o.notice.message} ${o.notice.task?.name}` : o.notice?.kind === "warning" ? o.notice.message : o.text))).toEqual([
+      "Task was destroyed but it is pending! Task-1",
+      "Task was destroyed but it is pending! Task-2",
+      "coroutine 'worker' was never awaited",
+      "Task was destroyed but it is pending! Task-3",
+    ]);
+  });
+
   it("stops runaway output at the output budget", () => {
     const r = runSnippet(`${HEAD}for (;;) print("spam");`, { budgets: { maxOutputChars: 1000 } });
     expect(r.error).toMatchObject({ kind: "limit", name: "output" });
