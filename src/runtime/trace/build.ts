@@ -1,7 +1,8 @@
 /**
  * Turns the recorder's packed columns into the plain `Trace` (schema.ts).
  *
- * Column meanings per kind (a, b, x, s, f):
+ * Column meanings per kind (a, b, s, f; x is the event's entry in the
+ * recorder's `floats`, for the three kinds that have one):
  *   run.start/end   a=run
  *   task.create     a=task b=parent
  *   task.wake       a=task b=cause id
@@ -75,10 +76,15 @@ export function buildTrace(r: Recorded): Trace {
     if (text === undefined) sleepTexts.set(seconds, (text = sleepLabel(seconds)));
     return text;
   };
+  const times = r.times;
+  const floats = r.floats.values;
+  let nextRun = 0;
+  let nextFloat = 0;
+  let t = 0;
   let endTime = 0;
   for (let i = 0; i < c.count; i++) {
     const seq = i;
-    const t = c.t[i];
+    while (nextRun < times.count && times.first[nextRun] <= i) t = times.time[nextRun++];
     const line = c.line[i];
     const a = c.a[i];
     const b = c.b[i];
@@ -109,7 +115,7 @@ export function buildTrace(r: Recorded): Trace {
         e = { seq, t, line, kind: "task.done", task: a, outcome: OUTCOMES[c.f[i]] };
         break;
       case K.timerSet:
-        e = { seq, t, line, kind: "timer.set", timer: a, task: b, when: c.x[i], label: str(c.s[i]) };
+        e = { seq, t, line, kind: "timer.set", timer: a, task: b, when: floats[nextFloat++], label: str(c.s[i]) };
         break;
       case K.timerFire:
         e = { seq, t, line, kind: "timer.fire", timer: a };
@@ -118,7 +124,7 @@ export function buildTrace(r: Recorded): Trace {
         e = { seq, t, line, kind: "timer.cancel", timer: a };
         break;
       case K.loopBlock:
-        e = { seq, t, line, kind: "loop.block", task: a, seconds: c.x[i], label: str(c.s[i]) };
+        e = { seq, t, line, kind: "loop.block", task: a, seconds: floats[nextFloat++], label: str(c.s[i]) };
         break;
       case K.jobQueue:
       case K.jobStart:
@@ -136,7 +142,7 @@ export function buildTrace(r: Recorded): Trace {
         e = { seq, t, line, kind: "http.end", req: a, outcome: str(c.s[i]) };
         break;
       case K.prim:
-        e = { seq, t, line, kind: "prim", prim: a, waiters: b, value: c.x[i] };
+        e = { seq, t, line, kind: "prim", prim: a, waiters: b, value: floats[nextFloat++] };
         break;
       default:
         e = { seq, t, line, kind: "print", task: a, text: str(c.s[i]), stream: STREAMS[c.f[i]] };

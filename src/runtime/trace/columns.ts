@@ -19,9 +19,13 @@ export function grown<A extends NumberArray>(old: A, capacity: number, rows: num
 }
 
 /**
- * The events: row `i` is one event of kind `kind[i]` at virtual time `t[i]`,
- * caused by snippet line `line[i]`; `a`, `b`, `x`, `s`, `f` mean what
- * `build.ts` says for each kind.
+ * The events: row `i` is one event of kind `kind[i]`, caused by snippet
+ * line `line[i]`; `a`, `b`, `s`, `f` mean what `build.ts` says for each
+ * kind. Eighteen bytes a row: what is rarely needed is not stored in every
+ * row. An event's virtual time changes seldom (many events share one
+ * instant), so `TimeRuns` keeps it per run of events; the few kinds that
+ * carry a float (a timer's deadline, a blocking period, a primitive's
+ * value) append it to `floats`, in event order.
  */
 export class EventColumns {
   /** Rows written. */
@@ -29,39 +33,81 @@ export class EventColumns {
   /** Rows the arrays hold. */
   capacity: number;
   kind: Uint8Array;
-  t: Float64Array;
+  f: Uint8Array;
   line: Int32Array;
   a: Int32Array;
   b: Int32Array;
-  x: Float64Array;
   /** A string: an index into the strings table, -1 for none, or -2 - k for the k-th lazy sleep label (see `TraceRecorder`). */
   s: Int32Array;
-  f: Uint8Array;
 
   constructor(capacity: number) {
     this.capacity = capacity;
     this.kind = new Uint8Array(capacity);
-    this.t = new Float64Array(capacity);
+    this.f = new Uint8Array(capacity);
     this.line = new Int32Array(capacity);
     this.a = new Int32Array(capacity);
     this.b = new Int32Array(capacity);
-    this.x = new Float64Array(capacity);
     this.s = new Int32Array(capacity);
-    this.f = new Uint8Array(capacity);
   }
 
   /** Makes room for `capacity` rows, keeping the rows written. */
   grow(capacity: number): void {
     const n = this.count;
     this.kind = grown(this.kind, capacity, n);
-    this.t = grown(this.t, capacity, n);
+    this.f = grown(this.f, capacity, n);
     this.line = grown(this.line, capacity, n);
     this.a = grown(this.a, capacity, n);
     this.b = grown(this.b, capacity, n);
-    this.x = grown(this.x, capacity, n);
     this.s = grown(this.s, capacity, n);
-    this.f = grown(this.f, capacity, n);
     this.capacity = capacity;
+  }
+}
+
+/** Floats appended in order (grows by doubling, kept across `clear()`). */
+export class FloatLog {
+  count = 0;
+  values = new Float64Array(256);
+
+  push(x: number): void {
+    const i = this.count;
+    if (i === this.values.length) this.values = grown(this.values, i * 2, i);
+    this.values[i] = x;
+    this.count = i + 1;
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+}
+
+/**
+ * The virtual time of every event, kept per run of events with one time:
+ * run `k` starts at event `first[k]` and has time `time[k]`.
+ */
+export class TimeRuns {
+  count = 0;
+  first = new Int32Array(256);
+  time = new Float64Array(256);
+  /** The time of the last run (NaN before the first). */
+  last = NaN;
+
+  /** Event `row` happens at `t`. */
+  note(row: number, t: number): void {
+    if (t === this.last) return;
+    const k = this.count;
+    if (k === this.first.length) {
+      this.first = grown(this.first, k * 2, k);
+      this.time = grown(this.time, k * 2, k);
+    }
+    this.first[k] = row;
+    this.time[k] = t;
+    this.last = t;
+    this.count = k + 1;
+  }
+
+  clear(): void {
+    this.count = 0;
+    this.last = NaN;
   }
 }
 

@@ -18,7 +18,7 @@ import type { EventLoop } from "../core/loop.ts";
 import type { Session } from "../core/session.ts";
 import type { Task } from "../core/task.ts";
 import { buildTrace } from "./build.ts";
-import { EventColumns, grown, TaskColumns } from "./columns.ts";
+import { EventColumns, FloatLog, grown, TaskColumns, TimeRuns } from "./columns.ts";
 import type { Trace } from "./schema.ts";
 
 /** Event kinds in the packed columns. */
@@ -49,6 +49,9 @@ export const DEFAULT_MAX_EVENTS = 2_000_000;
 /** What `build.ts` reads: the recorder's columns and tables, as they are at the end of a run. */
 export interface Recorded {
   readonly events: EventColumns;
+  readonly times: TimeRuns;
+  /** The floats of timer.set (deadline), loop.block (seconds) and prim (value) events, in event order. */
+  readonly floats: FloatLog;
   readonly tasks: TaskColumns;
   readonly strings: readonly string[];
   /** Delays of the lazy sleep labels (`s` = -2 - k stands for `sleepLabel(sleeps[k])`). */
@@ -73,6 +76,8 @@ export interface Recorded {
 export class TraceRecorder implements Instrument {
   private session: Session | null = null;
   private readonly events: EventColumns;
+  private readonly times = new TimeRuns();
+  private readonly floats = new FloatLog();
   private readonly taskRows = new TaskColumns(256);
   private sleeps = new Float64Array(256);
   private sleepCount = 0;
@@ -100,6 +105,8 @@ export class TraceRecorder implements Instrument {
   /** Forgets everything recorded, keeping the buffers for the next run. */
   reset(): void {
     this.events.count = 0;
+    this.times.clear();
+    this.floats.clear();
     this.taskRows.clear();
     this.sleepCount = 0;
     this.strings = [];
@@ -120,6 +127,8 @@ export class TraceRecorder implements Instrument {
   toTrace(): Trace {
     return buildTrace({
       events: this.events,
+      times: this.times,
+      floats: this.floats,
       tasks: this.taskRows,
       strings: this.strings,
       sleeps: this.sleeps,
@@ -133,35 +142,35 @@ export class TraceRecorder implements Instrument {
 
   runStarted(_loop: EventLoop): void {
     this.runs++;
-    this.push(K.runStart, this.runs, 0, 0, -1, 0);
+    this.push(K.runStart, this.runs, 0, -1, 0);
   }
 
   runEnded(_loop: EventLoop): void {
-    this.push(K.runEnd, this.runs, 0, 0, -1, 0);
+    this.push(K.runEnd, this.runs, 0, -1, 0);
   }
 
   taskCreated(task: Task, parent: Task | null): void {
     this.taskRows.push(task, task._id, this.runs, task._line, (this.session as Session).now());
-    this.push(K.taskCreate, task._id, parent === null ? 0 : parent._id, 0, -1, 0);
+    this.push(K.taskCreate, task._id, parent === null ? 0 : parent._id, -1, 0);
   }
 
   taskScheduled(task: Task, cause: Future | null): void {
     if (task._hidden) return;
-    this.push(K.taskWake, task._id, cause === null ? 0 : cause._waitTarget(), 0, -1, 0);
+    this.push(K.taskWake, task._id, cause === null ? 0 : cause._waitTarget(), -1, 0);
   }
 
   stepBegan(task: Task): void {
     if (task._hidden) return;
-    this.push(K.stepBegin, task._id, 0, 0, -1, 0);
+    this.push(K.stepBegin, task._id, 0, -1, 0);
   }
 
   stepEnded(task: Task, waitingOn: Future | null): void {
     if (task._hidden) return;
-    if (waitingOn === null) return this.push(K.stepEnd, task._id, 0, 0, -1, 0);
+    if (waitingOn === null) return this.push(K.stepEnd, task._id, 0, -1, 0);
     const seconds = waitingOn._sleepSeconds();
-    if (seconds === seconds) return this.push(K.stepEnd, task._id, 0, 0, this.sleepText(seconds), this.waitKind("sleep"));
+    if (seconds === seconds) return this.push(K.stepEnd, task._id, 0, this.sleepText(seconds), this.waitKind("sleep"));
     const w = waitingOn._waitLabel();
-    this.push(K.stepEnd, task._id, w.target, 0, this.intern(w.text), this.waitKind(w.kind));
+    this.push(K.stepEnd, task._id, w.target, this.intern(w.text), this.waitKind(w.kind));
   }
 
   taskDone(task: Task): void {
@@ -170,7 +179,7 @@ export class TraceRecorder implements Instrument {
     const row = rows.rowOf(task._id);
     if (row >= 0) rows.endedAt[row] = (this.session as Session).now();
     const outcome = task.cancelled() ? 2 : task._hasException ? 1 : 0;
-    this.push(K.taskDone, task._id, 0, 0, -1, outcome);
+    this.push(K.taskDone, task._id, 0, -1, outcome);
   }
 
   timerScheduled(timer: TimerHandle): void {
@@ -179,51 +188,51 @@ export class TraceRecorder implements Instrument {
     const task = session.loop?._currentTask;
     const seconds = timer._sleepSeconds();
     const label = seconds === seconds ? this.sleepText(seconds) : this.intern(timer.labelText());
-    this.push(K.timerSet, timer.traceId, task ? task._id : 0, timer.when, label, 0);
+    this.pushFloat(K.timerSet, timer.traceId, task ? task._id : 0, label, timer.when);
   }
   timerFired(timer: TimerHandle): void {
-    this.push(K.timerFire, timer.traceId, 0, 0, -1, 0);
+    this.push(K.timerFire, timer.traceId, 0, -1, 0);
   }
 
   timerCancelled(timer: TimerHandle): void {
-    if (timer._scheduled) this.push(K.timerCancel, timer.traceId, 0, 0, -1, 0);
+    if (timer._scheduled) this.push(K.timerCancel, timer.traceId, 0, -1, 0);
   }
 
   loopBlocked(seconds: number, label: string, _line: number): void {
     const task = this.session?.loop?._currentTask;
-    this.push(K.loopBlock, task ? task._id : 0, 0, seconds, this.intern(label), 0);
+    this.pushFloat(K.loopBlock, task ? task._id : 0, 0, this.intern(label), seconds);
   }
 
   jobQueued(job: JobInfo): void {
-    this.push(K.jobQueue, job.id, job.worker, 0, this.intern(job.label), 0);
+    this.push(K.jobQueue, job.id, job.worker, this.intern(job.label), 0);
   }
 
   jobStarted(job: JobInfo): void {
-    this.push(K.jobStart, job.id, job.worker, 0, this.intern(job.label), 0);
+    this.push(K.jobStart, job.id, job.worker, this.intern(job.label), 0);
   }
 
   jobFinished(job: JobInfo, ok: boolean): void {
-    this.push(K.jobEnd, job.id, job.worker, 0, this.intern(job.label), ok ? 1 : 0);
+    this.push(K.jobEnd, job.id, job.worker, this.intern(job.label), ok ? 1 : 0);
   }
 
   httpStarted(req: HttpInfo): void {
     const task = this.session?.loop?._currentTask;
-    this.push(K.httpStart, req.id, task ? task._id : 0, 0, this.intern(`${req.method}\u0000${req.url}\u0000${req.host}`), req.blocking ? 1 : 0);
+    this.push(K.httpStart, req.id, task ? task._id : 0, this.intern(`${req.method}\u0000${req.url}\u0000${req.host}`), req.blocking ? 1 : 0);
   }
 
   httpFinished(req: HttpInfo, outcome: string): void {
-    this.push(K.httpEnd, req.id, 0, 0, this.intern(outcome), 0);
+    this.push(K.httpEnd, req.id, 0, this.intern(outcome), 0);
   }
 
   primitiveChanged(p: PrimitiveState): void {
     if (!this.primitives.has(p._id)) this.primitives.set(p._id, { kind: p._kind, label: p._label });
-    this.push(K.prim, p._id, p._waiting, p._value, -1, 0);
+    this.pushFloat(K.prim, p._id, p._waiting, -1, p._value);
   }
 
   output(text: string, stream: Stream, time: number): void {
     const session = this.session as Session;
     const task = session.thread === null ? session.loop?._currentTask : null;
-    this.pushAt(time, K.print, task ? task._id : 0, 0, 0, this.intern(text), stream === "stdout" ? 0 : stream === "stderr" ? 1 : 2);
+    this.pushAt(time, K.print, task ? task._id : 0, 0, this.intern(text), stream === "stdout" ? 0 : stream === "stderr" ? 1 : 2);
   }
 
   // ---- storage ------------------------------------------------------------
@@ -262,28 +271,34 @@ export class TraceRecorder implements Instrument {
     return -2 - k;
   }
 
-  private push(kind: number, a: number, b: number, x: number, s: number, f: number): void {
-    this.pushAt((this.session as Session).now(), kind, a, b, x, s, f);
+  private push(kind: number, a: number, b: number, s: number, f: number): void {
+    this.pushAt((this.session as Session).now(), kind, a, b, s, f);
   }
 
-  private pushAt(time: number, kind: number, a: number, b: number, x: number, s: number, f: number): void {
+  /** An event that carries a float too (`floats`, in event order). */
+  private pushFloat(kind: number, a: number, b: number, s: number, x: number): void {
+    if (this.pushAt((this.session as Session).now(), kind, a, b, s, 0)) this.floats.push(x);
+  }
+
+  /** Writes one row; false if the trace is full (the event is dropped and the trace marked truncated). */
+  private pushAt(time: number, kind: number, a: number, b: number, s: number, f: number): boolean {
     const c = this.events;
     const i = c.count;
     if (i >= c.capacity) {
       if (i >= this.maxEvents) {
         this.truncated = true;
-        return;
+        return false;
       }
       c.grow(Math.min(c.capacity * 2, this.maxEvents));
     }
+    this.times.note(i, time);
     c.kind[i] = kind;
-    c.t[i] = time;
     c.line[i] = (this.session as Session).cursor.l;
     c.a[i] = a;
     c.b[i] = b;
-    c.x[i] = x;
     c.s[i] = s;
     c.f[i] = f;
     c.count = i + 1;
+    return true;
   }
 }
