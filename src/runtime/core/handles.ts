@@ -93,8 +93,3 @@ export class TimerHandle extends Handle {
     }
   }
 }
-
-/** Heap order: earlier deadline first, then earlier creation. */
-export function timerBefore(a: TimerHandle, b: TimerHandle): boolean {
-  return a.when < b.when || (a.when === b.when && a.seq < b.seq);
-}

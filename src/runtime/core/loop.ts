@@ -340,16 +340,13 @@ export class EventLoop {
 
     let timeout: number | null = null;
     if (this._ready.length > 0 || this._stopping) timeout = 0;
-    else {
-      const head = heap.peek();
-      if (head !== undefined) timeout = Math.min(Math.max(head.when - this.time(), 0), MAXIMUM_SELECT_TIMEOUT);
-    }
+    else if (heap.size > 0) timeout = Math.min(Math.max(heap.firstWhen() - this.time(), 0), MAXIMUM_SELECT_TIMEOUT);
     this._select(timeout);
 
     const endTime = this.time() + CLOCK_RESOLUTION;
     const fired = this._hooks.timerFired;
-    for (let head = heap.peek(); head !== undefined && head.when < endTime; head = heap.peek()) {
-      heap.pop();
+    while (heap.firstWhen() < endTime) {
+      const head = heap.pop() as TimerHandle;
       head._scheduled = false;
       this._ready.push(head, undefined);
       if (fired !== undefined && !head._cancelled) fired.timerFired(head);
@@ -405,9 +402,10 @@ export class EventLoop {
       if (this._ready.length > 0) return;
       throw new Deadlock(this._deadlockNotice());
     }
-    let until = this.time() + timeout;
-    const head = this._scheduled.peek();
-    if (head !== undefined && head.when > this.time() && Math.abs(head.when - until) <= 1e-9) until = head.when;
+    const now = this.time();
+    let until = now + timeout;
+    const first = this._scheduled.firstWhen();
+    if (first > now && Math.abs(first - until) <= 1e-9) until = first;
     if (threads.size > 0 && threads.runUntil(this._clock, until, true)) return;
     this._clock.advanceTo(until);
     this._checkTimeBudget();

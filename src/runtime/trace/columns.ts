@@ -114,14 +114,19 @@ export class TimeRuns {
 /**
  * One row per traced task, in creation order: what `TaskInfo` needs that
  * the task object will not say at the end (when and where it was created,
- * in which run, when it ended). `ids` increase row by row, since tasks get
- * ids from one counter as they are created, so a task's row is found by
- * binary search instead of a map entry per task.
+ * in which run, when it ended). A task's row is found from its id through
+ * `rowOfId`, an array indexed by id (ids are small and dense: tasks,
+ * timers and primitives draw them from one counter per session), instead
+ * of a map entry per task.
  */
 export class TaskColumns {
   count = 0;
   capacity: number;
   ids: Int32Array;
+  /** Row + 1 of the task with each id; 0 for ids that are not traced tasks. */
+  private rowOfId = new Int32Array(1024);
+  /** Highest id entered in `rowOfId` (the part `clear()` must reset). */
+  private maxId = 0;
   run: Int32Array;
   line: Int32Array;
   createdAt: Float64Array;
@@ -150,27 +155,22 @@ export class TaskColumns {
     this.endedAt[i] = NaN;
     this.tasks[i] = task;
     this.count = i + 1;
+    if (id >= this.rowOfId.length) this.rowOfId = grown(this.rowOfId, Math.max(id + 1, this.rowOfId.length * 2), this.rowOfId.length);
+    this.rowOfId[id] = i + 1;
+    if (id > this.maxId) this.maxId = id;
   }
 
   /** The row of the task with id `id`, or -1. */
   rowOf(id: number): number {
-    const ids = this.ids;
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = ids[mid];
-      if (v < id) lo = mid + 1;
-      else if (v > id) hi = mid - 1;
-      else return mid;
-    }
-    return -1;
+    return id < this.rowOfId.length ? this.rowOfId[id] - 1 : -1;
   }
 
   /** Forgets the rows (and the tasks), keeping the arrays. */
   clear(): void {
     this.count = 0;
     this.tasks.length = 0;
+    this.rowOfId.fill(0, 0, this.maxId + 1);
+    this.maxId = 0;
   }
 
   private grow(capacity: number): void {
