@@ -22,6 +22,8 @@ export abstract class Primitive implements PrimitiveState {
   readonly _id = this._session.nextId();
   /** @internal Waiter labels, by what is waited on: built once, shared by every waiter. */
   private _labels: Map<string, WaitLabel> | null = null;
+  /** The label made last (nearly every waiter of a primitive waits on the same thing). */
+  private _lastLabel: WaitLabel | null = null;
 
   /** @internal "semaphore" | "lock" | "event" | "condition" | "queue". */
   abstract get _kind(): string;
@@ -35,10 +37,14 @@ export abstract class Primitive implements PrimitiveState {
   /** @internal A future for a task to wait on, labelled "`what`" on the timeline. */
   _newWaiter(what: string): Future<any> {
     const fut = getRunningLoop().createFuture();
-    const labels = (this._labels ??= new Map());
-    let label = labels.get(what);
-    if (label === undefined) labels.set(what, (label = { kind: this._kind, text: what, target: this._id }));
-    fut._label = label;
+    let label = this._lastLabel;
+    if (label === null || label.text !== what) {
+      const labels = (this._labels ??= new Map());
+      label = labels.get(what);
+      if (label === undefined) labels.set(what, (label = { kind: this._kind, text: what, target: this._id }));
+      this._lastLabel = label;
+    }
+    fut._label = label as WaitLabel;
     return fut;
   }
 

@@ -19,8 +19,8 @@
  * Why a chain of fixed blocks rather than one ring buffer: a ring grows by
  * copying itself into one twice as large, and a run that readies 50,000
  * tasks at once would copy them several times and leave arrays too large
- * for the young generation; blocks are never copied, and an emptied block
- * is kept for the next one needed.
+ * for the young generation; blocks are never copied, and emptied blocks
+ * are kept (linked through their last slot) for the next ones needed.
  */
 import type { Handle } from "./handles.ts";
 import type { Task } from "./task.ts";
@@ -46,7 +46,8 @@ export class ReadyQueue {
   private headAt = 0;
   private tail: Block = this.head;
   private tailAt = 0;
-  private spare: Block | null = null;
+  /** Emptied blocks, linked through slot NEXT. */
+  private spare: Block | undefined = undefined;
   private count = 0;
   /** The argument of the entry `shift()` returned last. */
   shiftedArg: unknown = undefined;
@@ -61,8 +62,12 @@ export class ReadyQueue {
     let tail = this.tail;
     let at = this.tailAt;
     if (at === NEXT) {
-      const next = this.spare ?? newBlock();
-      this.spare = null;
+      let next = this.spare;
+      if (next === undefined) next = newBlock();
+      else {
+        this.spare = next[NEXT] as Block | undefined;
+        next[NEXT] = undefined;
+      }
       tail[NEXT] = next;
       this.tail = tail = next;
       at = 0;
@@ -79,7 +84,7 @@ export class ReadyQueue {
     let at = this.headAt;
     if (at === NEXT) {
       const next = head[NEXT] as Block;
-      head[NEXT] = undefined;
+      head[NEXT] = this.spare;
       this.spare = head;
       this.head = head = next;
       at = 0;
@@ -112,7 +117,7 @@ export class ReadyQueue {
   clear(): void {
     this.head = this.tail = newBlock();
     this.headAt = this.tailAt = 0;
-    this.spare = null;
+    this.spare = undefined;
     this.count = 0;
     this.shiftedArg = undefined;
   }
