@@ -112,7 +112,7 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
 
   let outer: GatheringFuture<Results<A>> | null = null;
   let nfinished = 0;
-  const children: Future[] = [];
+  const children: Future[] = new Array(aws.length);
 
   const doneCallback = (fut: Future) => {
     nfinished += 1;
@@ -132,12 +132,13 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
       }
     }
     if (nfinished === nfuts) {
-      const results: unknown[] = [];
-      for (const f of children) {
-        if (f.cancelled()) results.push(new CancelledError(f._cancelMessage === null || f._cancelMessage === undefined ? "" : f._cancelMessage));
+      const results: unknown[] = new Array(children.length);
+      for (let k = 0; k < children.length; k++) {
+        const f = children[k];
+        if (f.cancelled()) results[k] = new CancelledError(f._cancelMessage === null || f._cancelMessage === undefined ? "" : f._cancelMessage);
         else {
           const e = f.exception();
-          results.push(e !== null ? e : f.result());
+          results[k] = e !== null ? e : f.result();
         }
       }
       if (outer._cancelRequested) outer.setException(fut._makeCancelledError());
@@ -155,7 +156,8 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
   const idsBefore = currentSession().idsIssued;
   const doneFuts: Future[] = [];
   let nfuts = 0;
-  for (const arg of aws) {
+  for (let k = 0; k < aws.length; k++) {
+    const arg = aws[k];
     let fut: Future | undefined;
     if (arg instanceof Coroutine) {
       const owner = arg._task;
@@ -170,7 +172,7 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
       if (fut.done()) doneFuts.push(fut);
       else fut.addDoneCallback(doneCallback);
     }
-    children.push(fut);
+    children[k] = fut;
   }
   outer = new GatheringFuture<Results<A>>(loop as EventLoop, children);
   for (const fut of doneFuts) doneCallback(fut);

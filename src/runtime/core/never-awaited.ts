@@ -6,31 +6,30 @@
  * A run makes coroutines by the hundred thousand, and almost every one is
  * started: awaited right after it is made (`await asyncio.sleep(0)`), or
  * handed to a task. So the log below is cheap for those: a coroutine knows
- * its slot; starting it flags the slot (or, if it was the last one made,
- * takes it off the end), and a coroutine a task owns is flagged when the
+ * its slot; starting it empties the slot (or, if it was the last one made,
+ * takes it off the end), and a coroutine a task owns is let go when the
  * task is made — the runner warns about the coroutine of a task that never
  * ran, right after "Task was destroyed but it is pending!", as Python does
- * when it collects such a task. Only unflagged slots are ever looked at
- * again, when the run ends; a full log is compacted (keeping creation
- * order) if mostly flagged, else doubled. Before, every coroutine was read
+ * when it collects such a task. Only what is left is looked at again, when
+ * the run ends; a full log is compacted (keeping creation order) if at
+ * least half of it is empty, else doubled. Before, every coroutine was read
  * back twice, which at 50,000 tasks was the cost of a few percent of a run.
  */
 import { type Coroutine, CoroState } from "./coroutine.ts";
 
 export class UnstartedCoroutines {
-  // Invariant: for i < count, coros[i]._slot === i; started[i] is 1 once
-  // coros[i] was started or taken by a task (it is then never reported and
-  // its `_slot` is -1).
-  private coros: (Coroutine | undefined)[] = new Array(1024).fill(undefined);
-  private started = new Uint8Array(1024);
+  // Invariant: for i < count, coros[i] is undefined or a coroutine c with
+  // c._slot === i; `emptied` counts the undefined ones below `count`. A
+  // coroutine let go has `_slot` -1 and is never reported from here.
+  private coros: (Coroutine | undefined)[] = new Array(64).fill(undefined);
   private count = 0;
+  private emptied = 0;
 
   /** Logs a coroutine just made. */
   add(c: Coroutine): void {
-    if (this.count === this.coros.length) this.compact();
+    if (this.count === this.coros.length) this.makeRoom();
     const i = this.count++;
     this.coros[i] = c;
-    this.started[i] = 0;
     c._slot = i;
   }
 
@@ -39,56 +38,46 @@ export class UnstartedCoroutines {
     const i = c._slot;
     if (i < 0) return;
     c._slot = -1;
-    if (i === this.count - 1) {
-      this.coros[i] = undefined;
-      this.count = i;
-    } else {
-      this.started[i] = 1;
-    }
+    this.coros[i] = undefined;
+    if (i === this.count - 1) this.count = i;
+    else this.emptied++;
   }
 
   /** The logged coroutines never started, in creation order; empties the log. */
   takeUnstarted(): Coroutine[] {
     const out: Coroutine[] = [];
     for (let i = 0; i < this.count; i++) {
-      const c = this.coros[i] as Coroutine;
+      const c = this.coros[i];
+      if (c === undefined) continue;
       this.coros[i] = undefined;
-      if (this.started[i] === 1) continue;
       c._slot = -1;
       if (c.state === CoroState.Created) out.push(c);
     }
-    this.count = 0;
+    this.count = this.emptied = 0;
     return out;
   }
 
   /**
-   * Makes room: drops the flagged entries if at least half are flagged,
-   * else doubles the log without touching any coroutine (a program that
-   * makes thousands of coroutines before handing them to `gather` has
-   * nothing to drop yet, and moving them would rewrite every slot).
+   * Drops the emptied slots if at least half are, else doubles the log
+   * without touching any coroutine (a program that makes thousands of
+   * coroutines before handing them to `gather` has nothing to drop yet,
+   * and moving them would rewrite every slot).
    */
-  private compact(): void {
-    const n = this.count;
-    const started = this.started;
-    let flagged = 0;
-    for (let i = 0; i < n; i++) flagged += started[i];
-    if (flagged * 2 < n) {
-      this.coros = this.coros.concat(new Array(this.coros.length).fill(undefined));
-      const bigger = new Uint8Array(started.length * 2);
-      bigger.set(started);
-      this.started = bigger;
+  private makeRoom(): void {
+    const coros = this.coros;
+    if (this.emptied * 2 < this.count) {
+      this.coros = coros.concat(new Array(coros.length).fill(undefined));
       return;
     }
-    const coros = this.coros;
     let j = 0;
-    for (let i = 0; i < n; i++) {
-      if (started[i] === 1) continue;
-      const c = coros[i] as Coroutine;
+    for (let i = 0; i < this.count; i++) {
+      const c = coros[i];
+      if (c === undefined) continue;
       coros[j] = c;
-      started[j] = 0;
       c._slot = j++;
     }
-    coros.fill(undefined, j, n);
+    coros.fill(undefined, j, this.count);
     this.count = j;
+    this.emptied = 0;
   }
 }

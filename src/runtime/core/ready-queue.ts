@@ -29,7 +29,7 @@ import type { Task } from "./task.ts";
 export type ReadyItem = Task<any> | ((arg: any) => unknown) | Handle;
 
 /** Entries per block; a block is an array of item, argument, item, argument..., then the next block. */
-const ENTRIES = 512;
+const ENTRIES = 128;
 const NEXT = 2 * ENTRIES;
 
 type Block = unknown[];

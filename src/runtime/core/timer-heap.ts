@@ -8,7 +8,9 @@
  * quadratic). The keys live in typed arrays beside the timers: a pop
  * compares about 2 log n keys, and reading them from the timer objects,
  * scattered over the heap memory, made sifting the largest cost of a run of
- * many timers.
+ * many timers. (Plain arrays of numbers, not typed arrays: the engine keeps
+ * them unboxed all the same, and a typed array's separate buffer is
+ * promoted out of the young generation at once, a cost every run would pay.)
  */
 import type { TimerHandle } from "./handles.ts";
 
@@ -16,8 +18,8 @@ export class TimerHeap {
   // Invariant: for every i > 0, the key (when[i], seq[i]) is not less than
   // its parent's at (i - 1) >> 1; items[i] is the timer with that key.
   private items: (TimerHandle | undefined)[] = [];
-  private when = new Float64Array(64);
-  private seq = new Float64Array(64);
+  private when: number[] = [];
+  private seq: number[] = [];
   private count = 0;
 
   /** Timers in the heap (cancelled ones included until they are dropped). */
@@ -37,13 +39,15 @@ export class TimerHeap {
 
   /** Adds a timer. */
   push(t: TimerHandle): void {
-    if (this.count === this.when.length) this.grow();
     const when = this.when;
     const seq = this.seq;
     const items = this.items;
     const w = t.when;
     const s = t.seq;
     let i = this.count++;
+    when.push(0);
+    seq.push(0);
+    items.push(undefined);
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!(w < when[p] || (w === when[p] && s < seq[p]))) break;
@@ -62,8 +66,10 @@ export class TimerHeap {
     if (this.count === 0) return undefined;
     const top = this.items[0];
     const last = --this.count;
-    if (last > 0) this.siftDown(0, this.when[last], this.seq[last], this.items[last] as TimerHandle);
-    this.items[last] = undefined;
+    const w = this.when.pop() as number;
+    const s = this.seq.pop() as number;
+    const t = this.items.pop() as TimerHandle;
+    if (last > 0) this.siftDown(0, w, s, t);
     return top;
   }
 
@@ -78,7 +84,9 @@ export class TimerHeap {
       this.seq[j] = this.seq[i];
       j++;
     }
-    this.items.fill(undefined, j, this.count);
+    this.items.length = j;
+    this.when.length = j;
+    this.seq.length = j;
     this.count = j;
     for (let i = (j >> 1) - 1; i >= 0; i--) this.siftDown(i, this.when[i], this.seq[i], this.items[i] as TimerHandle);
   }
@@ -108,15 +116,5 @@ export class TimerHeap {
     when[i] = w;
     seq[i] = s;
     items[i] = t;
-  }
-
-  private grow(): void {
-    const n = this.when.length;
-    const when = new Float64Array(n * 2);
-    when.set(this.when);
-    const seq = new Float64Array(n * 2);
-    seq.set(this.seq);
-    this.when = when;
-    this.seq = seq;
   }
 }
