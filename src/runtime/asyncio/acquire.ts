@@ -98,12 +98,14 @@ export class AcquireCoroutine<R> extends Coroutine<R> implements CoroutineBody<R
   private readonly prim: AcquireRelease;
   private readonly result: R;
 
+  /** `await prim.acquire()` (result true) or `async with prim` (result null). */
   constructor(prim: AcquireRelease, result: R, qualname: string) {
     super(null, qualname);
     this.prim = prim;
     this.result = result;
   }
 
+  /** @internal Takes the primitive at once if free; else waits (yields the waiter), then finishes the wait. */
   next(): IteratorResult<unknown, R> {
     if (this.step === START) {
       if (this.prim._acquireNow()) {
@@ -121,12 +123,14 @@ export class AcquireCoroutine<R> extends Coroutine<R> implements CoroutineBody<R
     return { done: true, value: this.result };
   }
 
+  /** @internal Cancelled (or another error) while waiting: leaves the queue, lets the primitive clean up, re-raises. */
   throw(error: unknown): IteratorResult<unknown, R> {
     if (this.step === WAITING) this.leave("error", error);
     this.step = DONE;
     throw error;
   }
 
+  /** @internal Closed while waiting: leaves the queue. */
   return(value: R): IteratorResult<unknown, R> {
     if (this.step === WAITING) this.leave("closed", undefined);
     this.step = DONE;

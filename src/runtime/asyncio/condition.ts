@@ -30,6 +30,7 @@ export class Condition extends Primitive {
   /** @internal Tasks in `wait()`. */
   readonly _waiters = new WaitQueue();
 
+  /** A condition over `lock`, or over a new `Lock` of its own. */
   constructor(lock: Lock | null = null) {
     super();
     this._lock = lock ?? new Lock();

@@ -15,6 +15,7 @@ import type { PrimitiveState } from "../core/instrument.ts";
 import { currentSession } from "../core/session.ts";
 import { getRunningLoop } from "./running.ts";
 
+/** A synchronization primitive as the trace sees it (see the module comment). */
 export abstract class Primitive implements PrimitiveState {
   /** @internal The session it was made in (its hooks; the running loop). */
   readonly _session = currentSession();

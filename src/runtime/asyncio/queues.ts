@@ -44,6 +44,7 @@ export class Queue<T = unknown> extends Primitive {
   protected _items: T[] = [];
   private _head = 0;
 
+  /** `new asyncio.Queue({ maxsize: 2 })` or `new asyncio.Queue(2)`; 0 (the default) is unbounded. */
   constructor(options: QueueOptions | number = {}) {
     super();
     const maxsize = typeof options === "number" ? options : (options.maxsize ?? 0);
@@ -237,12 +238,15 @@ export class Queue<T = unknown> extends Primitive {
 
 /** Python's `asyncio.LifoQueue`: the last item put is the first got. */
 export class LifoQueue<T = unknown> extends Queue<T> {
+  /** @internal The last item put. */
   protected override _takeItem(): T {
     return this._items.pop() as T;
   }
+  /** @internal */
   protected override _snapshot(): T[] {
     return [...this._items];
   }
+  /** @internal */
   protected override _kindName(): string {
     return "LifoQueue";
   }
@@ -255,10 +259,12 @@ export class LifoQueue<T = unknown> extends Queue<T> {
  * the same order as in Python.
  */
 export class PriorityQueue<T = unknown> extends Queue<T> {
+  /** @internal `heapq.heappush`. */
   protected override _putItem(item: T): void {
     this._items.push(item);
     siftDown(this._items, 0, this._items.length - 1);
   }
+  /** @internal `heapq.heappop`. */
   protected override _takeItem(): T {
     const heap = this._items;
     const last = heap.pop() as T;
@@ -268,9 +274,11 @@ export class PriorityQueue<T = unknown> extends Queue<T> {
     siftUp(heap, 0);
     return top;
   }
+  /** @internal */
   protected override _snapshot(): T[] {
     return [...this._items];
   }
+  /** @internal */
   protected override _kindName(): string {
     return "PriorityQueue";
   }

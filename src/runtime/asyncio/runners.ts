@@ -8,7 +8,8 @@
 import { Coroutine, CoroState, isCoroutine } from "../core/coroutine.ts";
 import { RuntimeError } from "../core/errors.ts";
 import { Future } from "../core/future.ts";
-import { Deadlock, EventLoop } from "../core/loop.ts";
+import { Deadlock } from "../core/deadlock.ts";
+import { EventLoop } from "../core/loop.ts";
 import { currentSession } from "../core/session.ts";
 import { gather } from "./tasks.ts";
 

@@ -32,6 +32,7 @@ export class Semaphore extends AcquireRelease {
   protected readonly _initial: number;
   private _waitTextCache: string | null = null;
 
+  /** `new asyncio.Semaphore(3)`: three holders at once. A negative value raises `ValueError`. */
   constructor(value = 1) {
     super();
     if (typeof value !== "number" || Number.isNaN(value)) throw new TypeError(`'<' not supported between instances of '${typeof value}' and 'int'`);

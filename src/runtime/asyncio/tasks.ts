@@ -57,12 +57,14 @@ export class GatheringFuture<T = unknown[]> extends Future<T> {
   /** @internal */ _cancelRequested = false;
   /** @internal */ readonly _children: readonly Future[];
 
+  /** @internal Made by `gather()`. */
   constructor(loop: EventLoop, children: readonly Future[]) {
     super(loop);
     this._children = children;
     this._label = { kind: "gather", text: `gather (${children.length} ${children.length === 1 ? "awaitable" : "awaitables"})`, target: 0 };
   }
 
+  /** Cancels every child still running; true if any was. The gather then raises `CancelledError`. */
   override cancel(msg: unknown = null): boolean {
     if (this.done()) return false;
     let ret = false;
@@ -71,6 +73,7 @@ export class GatheringFuture<T = unknown[]> extends Future<T> {
     return ret;
   }
 
+  /** Python's repr: `<_GatheringFuture pending>`. */
   override __repr__(): string {
     return super.__repr__().replace("<Future", "<_GatheringFuture");
   }

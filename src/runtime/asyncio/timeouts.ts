@@ -28,6 +28,7 @@ export class Timeout {
 
   private _when: number | null;
 
+  /** @internal Made by `timeout()` / `timeoutAt()`. */
   constructor(when: number | null) {
     this._when = when;
   }
@@ -115,6 +116,7 @@ export class Timeout {
     this._handler = null;
   };
 
+  /** Python's repr: `<Timeout [active] when=1.5>`. */
   __repr__(): string {
     const when = this._state === State.Entered ? ` when=${this._when === null ? "None" : Math.round(this._when * 1000) / 1000}` : "";
     return `<Timeout [${this._state}]${when}>`;

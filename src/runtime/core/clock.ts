@@ -35,10 +35,12 @@ export interface LoopClock extends Clock {
 export class VirtualClock implements LoopClock {
   private t = 0;
 
+  /** The loop time, in seconds. */
   now(): number {
     return this.t;
   }
 
+  /** Moves to `t`, never backwards. */
   advanceTo(t: number): void {
     if (t > this.t) this.t = t;
   }
@@ -46,6 +48,7 @@ export class VirtualClock implements LoopClock {
 
 /** Real time in milliseconds, from any origin; it never goes backwards. */
 export interface WallClock {
+  /** Milliseconds since some fixed origin. */
   now(): number;
 }
 

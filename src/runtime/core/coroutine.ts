@@ -17,8 +17,9 @@
 import { currentSession, type Session } from "./session.ts";
 import type { Task } from "./task.ts";
 
-/** Python's coroutine states (`inspect.getcoroutinestate`). */
+/** Python's coroutine states (`inspect.getcoroutinestate`): created, running, suspended, closed. */
 export const CoroState = { Created: 0, Running: 1, Suspended: 2, Closed: 3 } as const;
+/** One of `CoroState`'s values. */
 export type CoroState = (typeof CoroState)[keyof typeof CoroState];
 
 /**
@@ -26,8 +27,11 @@ export type CoroState = (typeof CoroState)[keyof typeof CoroState];
  * same three methods (the runtime's `sleep`, which runs millions of times).
  */
 export interface CoroutineBody<T> {
+  /** Resumes with the value the last `yield` (await) produced. */
   next(value?: unknown): IteratorResult<unknown, T>;
+  /** Resumes by raising `error` at the last `yield` (await). */
   throw(error: unknown): IteratorResult<unknown, T>;
+  /** Finishes at the last `yield`, running `finally` blocks (`coro.close()`). */
   return(value: T): IteratorResult<unknown, T>;
 }
 
@@ -97,6 +101,7 @@ export class Coroutine<T = unknown> {
     else genReturn.call(this.gen as Generator, undefined);
   }
 
+  /** Python's repr: `<coroutine object main.<locals>.worker>`. */
   __repr__(): string {
     return `<coroutine object ${this.qualname}>`;
   }
@@ -148,6 +153,8 @@ export const READY: unique symbol = Symbol("ready");
 /** The marker a bare `yield` sends to the task: "let others run once" (`asyncio.sleep(0)`). */
 export const SLEEP0: unique symbol = Symbol("sleep0");
 
+/** `SleepZero` is a `Coroutine` (its prototype is chained to `Coroutine.prototype` below). */
+export interface SleepZero<T = unknown> extends Coroutine<T> {}
 /**
  * The coroutine `asyncio.sleep(0)` returns (any delay ≤ 0): it yields
  * `SLEEP0` once, then returns its result. It is the most frequent await
@@ -165,9 +172,10 @@ export const SLEEP0: unique symbol = Symbol("sleep0");
  * the runtime writes is an own field. (Measured: constructing it through
  * `extends Coroutine` was a quarter of a `sleep(0)` round trip.)
  */
-export interface SleepZero<T = unknown> extends Coroutine<T> {}
 export class SleepZero<T = unknown> implements CoroutineBody<T> {
+  /** Where it is: created, running, suspended or closed. */
   declare state: CoroState;
+  /** Line where it was created (`asyncio.sleep(0)` was called). */
   declare readonly line: number;
   /** @internal */ declare _slot: number;
   /** @internal */ declare _task: Task<any> | null;
@@ -175,6 +183,7 @@ export class SleepZero<T = unknown> implements CoroutineBody<T> {
   declare readonly result: T;
   private declare yielded: boolean;
 
+  /** Made by `asyncio.sleep(delay ≤ 0, result)`. */
   constructor(result: T) {
     const session = currentSession();
     this.state = CoroState.Created;

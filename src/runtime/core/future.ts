@@ -15,14 +15,16 @@ import type { HandlerNotice } from "./notices.ts";
 import type { Task } from "./task.ts";
 import { pyReprSafe } from "./repr.ts";
 
+/** @internal A future's state (Python's `_PENDING`, `_CANCELLED`, `_FINISHED`). */
 export const FutureState = { Pending: 0, Cancelled: 1, Finished: 2 } as const;
+/** @internal */
+export type FutureState = (typeof FutureState)[keyof typeof FutureState];
 
 /** `_flags` bits of every future (a task adds its own above them). */
 const HAS_EXCEPTION = 1;
 const LOG_TRACEBACK = 2;
-/** The first `_flags` bit free for subclasses. */
+/** @internal The first `_flags` bit free for subclasses. */
 export const FUTURE_FLAG_BITS = 2;
-export type FutureState = (typeof FutureState)[keyof typeof FutureState];
 
 /** A done callback: a function called with the future, or a task to wake. */
 export type DoneCallback = ((future: any) => unknown) | Task<any>;
@@ -70,6 +72,7 @@ export class Future<T = unknown> {
   _label: WaitLabel = FUTURE_LABEL;
   /** @internal */ readonly _loop: EventLoop;
 
+  /** Made by `loop.createFuture()`; a future belongs to the loop it was made for. */
   constructor(loop: EventLoop) {
     this._loop = loop;
   }

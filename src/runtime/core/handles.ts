@@ -8,11 +8,14 @@
 export class Handle {
   /** @internal True once cancelled: the loop skips it (Python's `Handle._cancelled`). */
   _cancelled = false;
+  /** The function to call. */
   readonly callback: (...args: any[]) => unknown;
+  /** The arguments to call it with. */
   readonly args: readonly unknown[];
   /** Source line that scheduled it, for the trace. */
   readonly line: number;
 
+  /** @internal Made by `loop.callSoon()`. */
   constructor(callback: (...args: any[]) => unknown, args: readonly unknown[], line: number) {
     this.callback = callback;
     this.args = args;
@@ -37,6 +40,7 @@ export class Handle {
 
 /** Notified when a scheduled timer is cancelled (the loop counts them to compact its heap). */
 export interface TimerOwner {
+  /** @internal A timer it scheduled was cancelled. */
   _timerCancelled(timer: TimerHandle): void;
 }
 
@@ -59,6 +63,7 @@ export class TimerHandle extends Handle {
   traceId = 0;
   private readonly owner: TimerOwner;
 
+  /** @internal Made by `loop.callLater()` / `loop.callAt()`. */
   constructor(when: number, seq: number, callback: (...args: any[]) => unknown, args: readonly unknown[], line: number, owner: TimerOwner, label: string) {
     super(callback, args, line);
     this.when = when;
@@ -86,6 +91,7 @@ export class TimerHandle extends Handle {
     return this.when;
   }
 
+  /** Python's `TimerHandle.cancel()`: the callback will not run; the loop drops the timer. */
   override cancel(): void {
     if (!this._cancelled) {
       this._cancelled = true;

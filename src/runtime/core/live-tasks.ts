@@ -12,6 +12,7 @@
  */
 import type { Task } from "./task.ts";
 
+/** The pending tasks of one loop (see the module comment). */
 export class LiveTasks {
   // Invariant: `live` is the number of tasks in `tasks` that are not done; the others are done and only await compaction.
   private tasks: Task<any>[] = [];
@@ -39,6 +40,7 @@ export class LiveTasks {
     return this.live === 0 ? [] : this.tasks.filter((t) => !t.done());
   }
 
+  /** The pending tasks, in creation order. */
   [Symbol.iterator](): Iterator<Task<any>> {
     return this.pending()[Symbol.iterator]();
   }

@@ -15,12 +15,12 @@
  */
 import type { LoopClock } from "./clock.ts";
 import { Coroutine, isCoroutine } from "./coroutine.ts";
+import { Deadlock, deadlockNotice } from "./deadlock.ts";
 import { excStr, RuntimeError, ValueError } from "./errors.ts";
 import { type DoneCallback, Future } from "./future.ts";
 import { Handle, TimerHandle } from "./handles.ts";
 import type { Hooks } from "./instrument.ts";
 import { LiveTasks } from "./live-tasks.ts";
-import type { Notice, StuckTask } from "./notices.ts";
 import { RunAborted, type Session } from "./session.ts";
 import { Task } from "./task.ts";
 import { ThreadEvents } from "./threads.ts";
@@ -36,15 +36,6 @@ const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 const CLOCK_RESOLUTION = 1e-9;
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
 const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
-
-/** Thrown out of `runForever` when the loop would wait forever. */
-export class Deadlock extends Error {
-  readonly notice: Notice;
-  constructor(notice: Notice) {
-    super("deadlock");
-    this.notice = notice;
-  }
-}
 
 /** Options of `loop.createTask`. */
 export interface CreateTaskOptions {
@@ -88,6 +79,7 @@ export class EventLoop {
   /** @internal Per-loop state of library modules (executors, HTTP sessions...). */
   readonly _extras = new Map<string, unknown>();
 
+  /** @internal Made by `asyncio.run()`, one per run; its clock comes from the session. */
   constructor(session: Session) {
     this._session = session;
     this._hooks = session.hooks;
@@ -400,7 +392,7 @@ export class EventLoop {
     if (timeout === null) {
       if (threads.size > 0 && threads.runUntil(this._clock, Infinity, true)) return;
       if (this._ready.length > 0) return;
-      throw new Deadlock(this._deadlockNotice());
+      throw new Deadlock(deadlockNotice(this.time(), this._tasks));
     }
     const now = this.time();
     let until = now + timeout;
@@ -418,19 +410,11 @@ export class EventLoop {
     }
   }
 
-  /** Names every stuck task and what it waits on. */
-  private _deadlockNotice(): Notice {
-    const stuck: StuckTask[] = [];
-    for (const t of this._tasks) {
-      stuck.push({ name: t._name, coro: t._coro?.qualname ?? "?", waitingOn: t._futWaiter?._waitLabel().text ?? "nothing", line: t._line });
-    }
-    return { kind: "deadlock", time: this.time(), stuck };
-  }
-
   private _checkClosed(): void {
     if (this._closed) throw new RuntimeError("Event loop is closed");
   }
 
+  /** Python's repr: `<EventLoop running=True closed=False debug=False>`. */
   __repr__(): string {
     return `<EventLoop running=${this._running ? "True" : "False"} closed=${this._closed ? "True" : "False"} debug=False>`;
   }

@@ -17,6 +17,7 @@
  */
 import { type Coroutine, CoroState } from "./coroutine.ts";
 
+/** A session's log of coroutines not known to be started (see the module comment). */
 export class UnstartedCoroutines {
   // Invariant: for i < count, coros[i] is undefined or a coroutine c with
   // c._slot === i; `emptied` counts the undefined ones below `count`. A

@@ -38,6 +38,7 @@ function newBlock(): Block {
   return new Array(NEXT + 1).fill(undefined);
 }
 
+/** The ready queue of one loop (see the module comment). */
 export class ReadyQueue {
   // Invariant: the entries are, in order, those of `head` from `headAt`,
   // then of each following block (slot NEXT links them), up to `tailAt` in

@@ -30,6 +30,7 @@ export interface Budgets {
   maxWallMs: number;
 }
 
+/** The budgets a session has unless told otherwise (the sandbox sets a wall-clock one). */
 export const DEFAULT_BUDGETS: Budgets = {
   maxSteps: 5_000_000,
   maxTasks: 100_000,
@@ -46,7 +47,9 @@ export type BudgetKind = "steps" | "tasks" | "output" | "time" | "wall" | "trace
  * catch it, it unwinds the whole run, and the runner reports `message`.
  */
 export class RunAborted extends Error {
+  /** Which budget ran out. */
   readonly kind: BudgetKind;
+  /** @internal Made by `Session.abort`. */
   constructor(kind: BudgetKind, message: string) {
     super(message);
     this.name = "RunAborted";
@@ -56,12 +59,15 @@ export class RunAborted extends Error {
 
 /** Where the line the snippet is executing is kept; the snippet's host object writes `l` at each statement. */
 export interface LineCursor {
+  /** The 1-based snippet line running now (0 before the first statement). */
   l: number;
 }
 
 /** One piece of output, with when and where it happened. */
 export interface OutputRecord {
+  /** What was written (a warning or loop message as Python words it). */
   readonly text: string;
+  /** stdout (print), stderr, or warning (Python's warnings and loop messages). */
   readonly stream: Stream;
   /** Virtual time of the write. */
   readonly time: number;
@@ -87,6 +93,7 @@ export interface ThreadContext {
 export interface SessionOptions {
   /** Watch the scheduler (the trace recorder is one). Default: none. */
   instruments?: readonly Instrument[];
+  /** Limits that stop a runaway run; the rest keep `DEFAULT_BUDGETS`. */
   budgets?: Partial<Budgets>;
   /** Receives every piece of output as it is produced, in order. */
   onOutput?: (record: OutputRecord) => void;
@@ -102,9 +109,13 @@ export interface SessionOptions {
 
 /** State of one snippet execution. See the module comment. */
 export class Session {
+  /** The instruments' hooks, one listener per hook (see `instrument.ts`). */
   readonly hooks: Hooks;
+  /** The budgets in force. */
   readonly budgets: Budgets;
+  /** Where the running snippet line is kept. */
   readonly cursor: LineCursor;
+  /** Seed of the simulated network's jitter. */
   readonly seed: number;
   /** Python's process-wide task name counter (`Task-1` is the first `run()`'s main task). */
   private taskNames = 0;
@@ -112,6 +123,7 @@ export class Session {
   private ids = 0;
   /** Steps (task steps and callbacks) run so far. */
   steps = 0;
+  /** Tasks created so far (the runner's own shutdown tasks are not counted). */
   tasksCreated = 0;
   private outputChars = 0;
   /** The virtual time the last run ended at (time.monotonic() after run() keeps it). */
@@ -134,6 +146,7 @@ export class Session {
   /** Wall-clock time the session started at, for `maxWallMs`. */
   private readonly wallStart: number;
 
+  /** A session for one execution of a snippet; see `SessionOptions` for what can be given. */
   constructor(options: SessionOptions = {}) {
     this.hooks = combineInstruments(options.instruments ?? []);
     this.budgets = { ...DEFAULT_BUDGETS, ...options.budgets };
@@ -261,6 +274,7 @@ export class Session {
   /** The first budget that ran out; sticky, so a learner's `catch` cannot swallow it for long. */
   aborted: RunAborted | null = null;
 
+  /** Ends the run for budget `kind`: returns the error to throw (the first one, if a budget already ran out). */
   abort(kind: BudgetKind, message: string): RunAborted {
     this.aborted ??= new RunAborted(kind, message);
     return this.aborted;

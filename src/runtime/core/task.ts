@@ -70,6 +70,7 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal The task that created this one, if any. */
   readonly _parent: Task<any> | null;
 
+  /** @internal Made by `loop.createTask(coro)` (`asyncio.createTask`, `gather`...): queued to start at the loop's next iteration. */
   constructor(loop: EventLoop, coro: Coroutine<T>, name: string | null) {
     super(loop);
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyReprSafe(coro)}`);
@@ -146,10 +147,12 @@ export class Task<T = unknown> extends Future<T> {
     return this._coro;
   }
 
+  /** A task's result is its coroutine's: Python raises `RuntimeError` here. */
   override setResult(): never {
     throw new RuntimeError("Task does not support set_result operation");
   }
 
+  /** A task's exception is its coroutine's: Python raises `RuntimeError` here. */
   override setException(): never {
     throw new RuntimeError("Task does not support set_exception operation");
   }
@@ -380,6 +383,7 @@ export class Task<T = unknown> extends Future<T> {
     return { name: this._name, coro: this._coro?.qualname ?? "None", repr: this.__repr__() };
   }
 
+  /** Python's repr: `<Task pending name='Task-2' coro=<worker() running>>`. */
   override __repr__(): string {
     const info = futureInfo(this);
     if (this._numCancelsRequested > 0 && !this.done()) info[0] = "cancelling";

@@ -26,6 +26,7 @@ export class ThreadEvents {
   private heap: ThreadEvent[] = [];
   private seq = 0;
 
+  /** Events not run yet. */
   get size(): number {
     return this.heap.length;
   }

@@ -14,6 +14,7 @@
  */
 import type { TimerHandle } from "./handles.ts";
 
+/** The timers of one loop (see the module comment). */
 export class TimerHeap {
   // Invariant: for every i > 0, the key (when[i], seq[i]) is not less than
   // its parent's at (i - 1) >> 1; items[i] is the timer with that key.

@@ -20,12 +20,14 @@ import type { Future } from "./future.ts";
  * object per waiter).
  */
 export interface WaitNode {
+  /** The future the waiting task awaits; the primitive completes it to wake the task. */
   readonly waiter: Future<any>;
   /** @internal */ prevNode: WaitNode | null;
   /** @internal */ nextNode: WaitNode | null;
   /** @internal */ queued: boolean;
 }
 
+/** A fair FIFO of waiters (see the module comment). */
 export class WaitQueue {
   private head: WaitNode | null = null;
   private tail: WaitNode | null = null;

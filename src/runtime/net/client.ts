@@ -22,7 +22,9 @@ function netState(session: Session): NetState {
 
 /** A request in progress: its outcome (decided at the start) and the bookkeeping to end it. */
 export interface StartedRequest {
+  /** The request as the trace sees it. */
   readonly info: HttpInfo;
+  /** How it will end (the client does the waiting). */
   readonly outcome: WebOutcome;
   /** Marks the request finished (in-flight count, trace); call exactly once. */
   finish(outcome: string): void;

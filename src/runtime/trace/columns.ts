@@ -32,14 +32,20 @@ export class EventColumns {
   count = 0;
   /** Rows the arrays hold. */
   capacity: number;
+  /** Event kind (`K` in recorder.ts). */
   kind: Uint8Array;
+  /** A small number: a wait kind, an outcome, a stream, a flag. */
   f: Uint8Array;
+  /** Snippet line that caused it. */
   line: Int32Array;
+  /** Usually the id of the task (or timer, job, request, primitive) it is about. */
   a: Int32Array;
+  /** A second id or count (parent, cause, wait target, worker, waiters). */
   b: Int32Array;
   /** A string: an index into the strings table, -1 for none, or -2 - k for the k-th lazy sleep label (see `TraceRecorder`). */
   s: Int32Array;
 
+  /** Columns with room for `capacity` rows. */
   constructor(capacity: number) {
     this.capacity = capacity;
     this.kind = new Uint8Array(capacity);
@@ -65,9 +71,12 @@ export class EventColumns {
 
 /** Floats appended in order (grows by doubling, kept across `clear()`). */
 export class FloatLog {
+  /** Values appended. */
   count = 0;
+  /** The values (`count` of them are used). */
   values = new Float64Array(256);
 
+  /** Appends `x`. */
   push(x: number): void {
     const i = this.count;
     if (i === this.values.length) this.values = grown(this.values, i * 2, i);
@@ -75,6 +84,7 @@ export class FloatLog {
     this.count = i + 1;
   }
 
+  /** Forgets the values, keeping the buffer. */
   clear(): void {
     this.count = 0;
   }
@@ -85,8 +95,11 @@ export class FloatLog {
  * run `k` starts at event `first[k]` and has time `time[k]`.
  */
 export class TimeRuns {
+  /** Runs noted. */
   count = 0;
+  /** First event of each run. */
   first = new Int32Array(256);
+  /** Time of each run. */
   time = new Float64Array(256);
   /** The time of the last run (NaN before the first). */
   last = NaN;
@@ -105,6 +118,7 @@ export class TimeRuns {
     this.count = k + 1;
   }
 
+  /** Forgets the runs, keeping the buffers. */
   clear(): void {
     this.count = 0;
     this.last = NaN;
@@ -120,21 +134,28 @@ export class TimeRuns {
  * of a map entry per task.
  */
 export class TaskColumns {
+  /** Rows written. */
   count = 0;
+  /** Rows the arrays hold. */
   capacity: number;
+  /** Each task's id. */
   ids: Int32Array;
   /** Row + 1 of the task with each id; 0 for ids that are not traced tasks. */
   private rowOfId = new Int32Array(1024);
   /** Highest id entered in `rowOfId` (the part `clear()` must reset). */
   private maxId = 0;
+  /** Which `asyncio.run()` it belongs to. */
   run: Int32Array;
+  /** Snippet line that created it. */
   line: Int32Array;
+  /** Loop time it was created at. */
   createdAt: Float64Array;
   /** NaN while the task has not ended. */
   endedAt: Float64Array;
   /** The tasks themselves (their name, coroutine, outcome and result are read when the trace is built). */
   readonly tasks: unknown[] = [];
 
+  /** Columns with room for `capacity` tasks. */
   constructor(capacity: number) {
     this.capacity = capacity;
     this.ids = new Int32Array(capacity);

@@ -48,17 +48,23 @@ export const DEFAULT_MAX_EVENTS = 2_000_000;
 
 /** What `build.ts` reads: the recorder's columns and tables, as they are at the end of a run. */
 export interface Recorded {
+  /** One row per event. */
   readonly events: EventColumns;
+  /** The events' times. */
   readonly times: TimeRuns;
   /** The floats of timer.set (deadline), loop.block (seconds) and prim (value) events, in event order. */
   readonly floats: FloatLog;
+  /** One row per traced task. */
   readonly tasks: TaskColumns;
+  /** Interned strings (column `s` indexes them). */
   readonly strings: readonly string[];
   /** Delays of the lazy sleep labels (`s` = -2 - k stands for `sleepLabel(sleeps[k])`). */
   readonly sleeps: Float64Array;
   /** Wait kinds by index - 1 (column `f` of step.end). */
   readonly waitKinds: readonly string[];
+  /** Each primitive met, by id. */
   readonly primitives: ReadonlyMap<number, { kind: string; label: string }>;
+  /** Events were dropped at the cap. */
   readonly truncated: boolean;
 }
 
@@ -92,6 +98,7 @@ export class TraceRecorder implements Instrument {
   /** Most events kept; later ones are dropped and the trace is marked truncated. Default: 2,000,000. */
   readonly maxEvents: number;
 
+  /** A recorder keeping at most `maxEvents` events (default 2,000,000); its buffers start small and double. */
   constructor(maxEvents: number = DEFAULT_MAX_EVENTS) {
     this.maxEvents = maxEvents;
     this.events = new EventColumns(Math.max(0, Math.min(1024, maxEvents)));
@@ -140,30 +147,36 @@ export class TraceRecorder implements Instrument {
 
   // ---- hooks --------------------------------------------------------------
 
+  /** Instrument hook (see `Instrument.runStarted`). */
   runStarted(_loop: EventLoop): void {
     this.runs++;
     this.push(K.runStart, this.runs, 0, -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.runEnded`). */
   runEnded(_loop: EventLoop): void {
     this.push(K.runEnd, this.runs, 0, -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.taskCreated`). */
   taskCreated(task: Task, parent: Task | null): void {
     this.taskRows.push(task, task._id, this.runs, task._line, (this.session as Session).now());
     this.push(K.taskCreate, task._id, parent === null ? 0 : parent._id, -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.taskScheduled`). */
   taskScheduled(task: Task, cause: Future | null): void {
     if (task._hidden) return;
     this.push(K.taskWake, task._id, cause === null ? 0 : cause._waitTarget(), -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.stepBegan`). */
   stepBegan(task: Task): void {
     if (task._hidden) return;
     this.push(K.stepBegin, task._id, 0, -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.stepEnded`). */
   stepEnded(task: Task, waitingOn: Future | null): void {
     if (task._hidden) return;
     if (waitingOn === null) return this.push(K.stepEnd, task._id, 0, -1, 0);
@@ -173,6 +186,7 @@ export class TraceRecorder implements Instrument {
     this.push(K.stepEnd, task._id, w.target, this.intern(w.text), this.waitKind(w.kind));
   }
 
+  /** Instrument hook (see `Instrument.taskDone`). */
   taskDone(task: Task): void {
     if (task._hidden) return;
     const rows = this.taskRows;
@@ -182,6 +196,7 @@ export class TraceRecorder implements Instrument {
     this.push(K.taskDone, task._id, 0, -1, outcome);
   }
 
+  /** Instrument hook (see `Instrument.timerScheduled`). */
   timerScheduled(timer: TimerHandle): void {
     const session = this.session as Session;
     timer.traceId = session.nextId();
@@ -190,45 +205,55 @@ export class TraceRecorder implements Instrument {
     const label = seconds === seconds ? this.sleepText(seconds) : this.intern(timer.labelText());
     this.pushFloat(K.timerSet, timer.traceId, task ? task._id : 0, label, timer.when);
   }
+  /** Instrument hook (see `Instrument.timerFired`). */
   timerFired(timer: TimerHandle): void {
     this.push(K.timerFire, timer.traceId, 0, -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.timerCancelled`). */
   timerCancelled(timer: TimerHandle): void {
     if (timer._scheduled) this.push(K.timerCancel, timer.traceId, 0, -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.loopBlocked`). */
   loopBlocked(seconds: number, label: string, _line: number): void {
     const task = this.session?.loop?._currentTask;
     this.pushFloat(K.loopBlock, task ? task._id : 0, 0, this.intern(label), seconds);
   }
 
+  /** Instrument hook (see `Instrument.jobQueued`). */
   jobQueued(job: JobInfo): void {
     this.push(K.jobQueue, job.id, job.worker, this.intern(job.label), 0);
   }
 
+  /** Instrument hook (see `Instrument.jobStarted`). */
   jobStarted(job: JobInfo): void {
     this.push(K.jobStart, job.id, job.worker, this.intern(job.label), 0);
   }
 
+  /** Instrument hook (see `Instrument.jobFinished`). */
   jobFinished(job: JobInfo, ok: boolean): void {
     this.push(K.jobEnd, job.id, job.worker, this.intern(job.label), ok ? 1 : 0);
   }
 
+  /** Instrument hook (see `Instrument.httpStarted`). */
   httpStarted(req: HttpInfo): void {
     const task = this.session?.loop?._currentTask;
     this.push(K.httpStart, req.id, task ? task._id : 0, this.intern(`${req.method}\u0000${req.url}\u0000${req.host}`), req.blocking ? 1 : 0);
   }
 
+  /** Instrument hook (see `Instrument.httpFinished`). */
   httpFinished(req: HttpInfo, outcome: string): void {
     this.push(K.httpEnd, req.id, 0, this.intern(outcome), 0);
   }
 
+  /** Instrument hook (see `Instrument.primitiveChanged`). */
   primitiveChanged(p: PrimitiveState): void {
     if (!this.primitives.has(p._id)) this.primitives.set(p._id, { kind: p._kind, label: p._label });
     this.pushFloat(K.prim, p._id, p._waiting, -1, p._value);
   }
 
+  /** Instrument hook (see `Instrument.output`). */
   output(text: string, stream: Stream, time: number): void {
     const session = this.session as Session;
     const task = session.thread === null ? session.loop?._currentTask : null;
