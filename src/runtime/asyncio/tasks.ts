@@ -57,7 +57,7 @@ export class GatheringFuture<T = unknown[]> extends Future<T> {
   /** @internal */ _cancelRequested = false;
   /** @internal */ readonly _children: readonly Future[];
 
-  /** @internal Made by `gather()`. */
+  /** Made by `gather()`. */
   constructor(loop: EventLoop, children: readonly Future[]) {
     super(loop);
     this._children = children;

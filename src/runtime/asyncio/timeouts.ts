@@ -28,7 +28,7 @@ export class Timeout {
 
   private _when: number | null;
 
-  /** @internal Made by `timeout()` / `timeoutAt()`. */
+  /** Python's `asyncio.Timeout(when)`: a deadline in loop time, or `null` for none (usually made by `timeout()` / `timeoutAt()`). */
   constructor(when: number | null) {
     this._when = when;
   }

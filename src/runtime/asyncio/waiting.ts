@@ -147,7 +147,7 @@ export class AsCompletedIterator<T> implements IterableIterator<Coroutine<T>> {
   private todoLeft: number;
   private timeoutHandle: { cancel(): void } | null = null;
 
-  /** @internal Made by `asCompleted()`. */
+  /** Made by `asCompleted()`. */
   constructor(aws: Iterable<Awaitable<T>>, timeout: number | null) {
     const loop = getRunningLoop();
     const unique = [...new Set(aws)];

@@ -12,7 +12,7 @@ export class Deadlock extends Error {
   /** What the runner prints: the time, and every stuck task with what it waits on. */
   readonly notice: DeadlockNotice;
 
-  /** @internal */
+  /** Made by the loop when it finds it could never wake. */
   constructor(notice: DeadlockNotice) {
     super("deadlock");
     this.notice = notice;

@@ -15,7 +15,7 @@ export class Handle {
   /** Source line that scheduled it, for the trace. */
   readonly line: number;
 
-  /** @internal Made by `loop.callSoon()`. */
+  /** Made by `loop.callSoon()`. */
   constructor(callback: (...args: any[]) => unknown, args: readonly unknown[], line: number) {
     this.callback = callback;
     this.args = args;
@@ -63,7 +63,7 @@ export class TimerHandle extends Handle {
   traceId = 0;
   private readonly owner: TimerOwner;
 
-  /** @internal Made by `loop.callLater()` / `loop.callAt()`. */
+  /** Made by `loop.callLater()` / `loop.callAt()`. */
   constructor(when: number, seq: number, callback: (...args: any[]) => unknown, args: readonly unknown[], line: number, owner: TimerOwner, label: string) {
     super(callback, args, line);
     this.when = when;

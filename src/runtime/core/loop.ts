@@ -79,7 +79,7 @@ export class EventLoop {
   /** @internal Per-loop state of library modules (executors, HTTP sessions...). */
   readonly _extras = new Map<string, unknown>();
 
-  /** @internal Made by `asyncio.run()`, one per run; its clock comes from the session. */
+  /** Made by `asyncio.run()`, one per run; its clock comes from the session. */
   constructor(session: Session) {
     this._session = session;
     this._hooks = session.hooks;

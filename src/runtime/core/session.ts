@@ -49,7 +49,7 @@ export type BudgetKind = "steps" | "tasks" | "output" | "time" | "wall" | "trace
 export class RunAborted extends Error {
   /** Which budget ran out. */
   readonly kind: BudgetKind;
-  /** @internal Made by `Session.abort`. */
+  /** Made by `Session.abort`. */
   constructor(kind: BudgetKind, message: string) {
     super(message);
     this.name = "RunAborted";

@@ -70,7 +70,10 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal The task that created this one, if any. */
   readonly _parent: Task<any> | null;
 
-  /** @internal Made by `loop.createTask(coro)` (`asyncio.createTask`, `gather`...): queued to start at the loop's next iteration. */
+  /**
+   * Made by `loop.createTask(coro)` (`asyncio.createTask`, `gather`...), not
+   * called directly: it is queued to start at the loop's next iteration.
+   */
   constructor(loop: EventLoop, coro: Coroutine<T>, name: string | null) {
     super(loop);
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyReprSafe(coro)}`);

@@ -122,7 +122,7 @@ export class ClientResponse {
   private readonly body: string;
   private released = false;
 
-  /** @internal Made by the session when the answer arrives. */
+  /** Made by the session when the answer arrives. */
   constructor(method: string, r: WebResponse) {
     this.method = method;
     this.status = r.status;

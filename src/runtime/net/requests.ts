@@ -76,7 +76,7 @@ export class Response {
   /** Python's `r.text`: the body. */
   readonly text: string;
 
-  /** @internal Made by `requests.get()` when the answer arrives. */
+  /** Made by `requests.get()` when the answer arrives. */
   constructor(r: WebResponse) {
     this.statusCode = r.status;
     this.reason = r.reason;
