@@ -5,10 +5,11 @@
  *
  * A run makes coroutines by the hundred thousand, and almost every one is
  * started: awaited right after it is made (`await asyncio.sleep(0)`), or
- * handed to a task. So the log below is cheap for those: a coroutine knows
- * its slot; starting it empties the slot (or, if it was the last one made,
- * takes it off the end), and a coroutine a task owns is let go when the
- * task is made — the runner warns about the coroutine of a task that never
+ * handed to a task. So the log below is cheap for those: the coroutine made
+ * last is only held aside, and enters the log when the next one is made,
+ * so the usual `await f()` never touches the log at all; a logged
+ * coroutine knows its slot, and starting it empties the slot (or takes it
+ * off the end). A coroutine a task owns is let go when the task is made — the runner warns about the coroutine of a task that never
  * ran, right after "Task was destroyed but it is pending!", as Python does
  * when it collects such a task. Only what is left is looked at again, when
  * the run ends; a full log is compacted (keeping creation order) if at
@@ -20,22 +21,28 @@ import { type Coroutine, CoroState } from "./coroutine.ts";
 /** A session's log of coroutines not known to be started (see the module comment). */
 export class UnstartedCoroutines {
   // Invariant: for i < count, coros[i] is undefined or a coroutine c with
-  // c._slot === i; `emptied` counts the undefined ones below `count`. A
-  // coroutine let go has `_slot` -1 and is never reported from here.
+  // c._slot === i; `emptied` counts the undefined ones below `count`;
+  // `last`, if any, has `_slot` -1. A coroutine let go has `_slot` -1 and
+  // is neither `last` nor in `coros`: it is never reported from here.
   private coros: (Coroutine | undefined)[] = new Array(64).fill(undefined);
   private count = 0;
   private emptied = 0;
+  /** The coroutine made last, not logged yet (it comes after every logged one). */
+  private last: Coroutine | null = null;
 
-  /** Logs a coroutine just made. */
+  /** Notes a coroutine just made. */
   add(c: Coroutine): void {
-    if (this.count === this.coros.length) this.makeRoom();
-    const i = this.count++;
-    this.coros[i] = c;
-    c._slot = i;
+    const prev = this.last;
+    this.last = c;
+    if (prev !== null) this.log(prev);
   }
 
   /** `c` is started, or owned by a task: it will not be reported from here. */
   remove(c: Coroutine): void {
+    if (c === this.last) {
+      this.last = null;
+      return;
+    }
     const i = c._slot;
     if (i < 0) return;
     c._slot = -1;
@@ -44,8 +51,12 @@ export class UnstartedCoroutines {
     else this.emptied++;
   }
 
-  /** The logged coroutines never started, in creation order; empties the log. */
+  /** The coroutines never started, in creation order; empties the log. */
   takeUnstarted(): Coroutine[] {
+    if (this.last !== null) {
+      this.log(this.last);
+      this.last = null;
+    }
     const out: Coroutine[] = [];
     for (let i = 0; i < this.count; i++) {
       const c = this.coros[i];
@@ -56,6 +67,13 @@ export class UnstartedCoroutines {
     }
     this.count = this.emptied = 0;
     return out;
+  }
+
+  private log(c: Coroutine): void {
+    if (this.count === this.coros.length) this.makeRoom();
+    const i = this.count++;
+    this.coros[i] = c;
+    c._slot = i;
   }
 
   /**
