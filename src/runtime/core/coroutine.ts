@@ -119,12 +119,12 @@ export class Coroutine<T = unknown> {
 /**
  * `%GeneratorPrototype%.next` and `.throw`, called directly.
  *
- * Why: every call of a snippet's `async` function makes a new generator
- * function (the rewrite puts the body in a `function*` expression), and
- * each generator function has its own prototype object, so no two of
- * those generators share a hidden class. `gen.next(v)` would then be a
- * megamorphic lookup on every step, and measured 4× slower than calling
- * the one builtin they all inherit.
+ * Why: each generator function has its own prototype object, so the
+ * generators of different functions share no hidden class — and an async
+ * arrow or method makes a new generator function on every call (the
+ * rewrite puts its body in a `function*` expression). `gen.next(v)` is then
+ * a megamorphic lookup on every step; measured 4× slower than calling the
+ * one builtin they all inherit.
  */
 const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
 const genNext = GeneratorPrototype.next;
