@@ -41,6 +41,8 @@ type Pending = (typeof Pending)[keyof typeof Pending];
 const MUST_CANCEL = 1 << FUTURE_FLAG_BITS;
 const HIDDEN = 2 << FUTURE_FLAG_BITS;
 const PENDING_SHIFT = FUTURE_FLAG_BITS + 2;
+/** Pending cancellation requests (Python's `_num_cancels_requested`) live in the bits above. */
+const CANCELS_SHIFT = PENDING_SHIFT + 2;
 
 /**
  * Python's `asyncio.Task`. Create one with `asyncio.createTask(coro)`; it
@@ -62,13 +64,10 @@ export class Task<T = unknown> extends Future<T> {
    */
   private _top: Coroutine | null = null;
   /** @internal */ _futWaiter: Future | null = null;
-  /** @internal */ _numCancelsRequested = 0;
   /** @internal The line this task is paused at. */
   _line: number;
   /** @internal Trace id. */
   readonly _id: number;
-  /** @internal The task that created this one, if any. */
-  readonly _parent: Task<any> | null;
 
   /**
    * Made by `loop.createTask(coro)` (`asyncio.createTask`, `gather`...), not
@@ -87,12 +86,11 @@ export class Task<T = unknown> extends Future<T> {
     this._nameOrNumber = name === null ? session.nextTaskNumber() : String(name);
     this._id = session.nextId();
     this._line = session.cursor.l;
-    this._parent = loop._currentTask;
     this._flags |= (hidden ? HIDDEN : 0) | (Pending.Value << PENDING_SHIFT);
     loop._tasks.add(this);
     if (!hidden) {
       const h = loop._hooks.taskCreated;
-      if (h !== undefined) h.taskCreated(this, this._parent);
+      if (h !== undefined) h.taskCreated(this, loop._currentTask);
     }
     loop._ready.push(this, undefined);
   }
@@ -108,6 +106,14 @@ export class Task<T = unknown> extends Future<T> {
   }
   set _mustCancel(on: boolean) {
     this._flags = on ? this._flags | MUST_CANCEL : this._flags & ~MUST_CANCEL;
+  }
+
+  /** @internal Python's `_num_cancels_requested`: `cancel()` calls not withdrawn by `uncancel()`. */
+  get _numCancelsRequested(): number {
+    return this._flags >>> CANCELS_SHIFT;
+  }
+  set _numCancelsRequested(n: number) {
+    this._flags = (this._flags & ((1 << CANCELS_SHIFT) - 1)) | (n << CANCELS_SHIFT);
   }
 
   /** How the next step starts (see `Pending`). */

@@ -52,7 +52,7 @@ function taskInfo(rows: TaskColumns, row: number): TaskInfo {
     id: task._id,
     name: task._name,
     coro: task._coro?.qualname ?? "",
-    parent: task._parent?._id ?? 0,
+    parent: rows.parent[row],
     run: rows.run[row],
     createdAt: rows.createdAt[row],
     line: rows.line[row],

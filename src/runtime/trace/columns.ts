@@ -146,6 +146,8 @@ export class TaskColumns {
   private maxId = 0;
   /** Which `asyncio.run()` it belongs to. */
   run: Int32Array;
+  /** Id of the task that created it, 0 if none. */
+  parent: Int32Array;
   /** Snippet line that created it. */
   line: Int32Array;
   /** Loop time it was created at. */
@@ -160,16 +162,18 @@ export class TaskColumns {
     this.capacity = capacity;
     this.ids = new Int32Array(capacity);
     this.run = new Int32Array(capacity);
+    this.parent = new Int32Array(capacity);
     this.line = new Int32Array(capacity);
     this.createdAt = new Float64Array(capacity);
     this.endedAt = new Float64Array(capacity);
   }
 
   /** Adds a row for `task`. */
-  push(task: unknown, id: number, run: number, line: number, createdAt: number): void {
+  push(task: unknown, id: number, parent: number, run: number, line: number, createdAt: number): void {
     const i = this.count;
     if (i === this.capacity) this.grow(this.capacity * 2);
     this.ids[i] = id;
+    this.parent[i] = parent;
     this.run[i] = run;
     this.line[i] = line;
     this.createdAt[i] = createdAt;
@@ -197,6 +201,7 @@ export class TaskColumns {
   private grow(capacity: number): void {
     const n = this.count;
     this.ids = grown(this.ids, capacity, n);
+    this.parent = grown(this.parent, capacity, n);
     this.run = grown(this.run, capacity, n);
     this.line = grown(this.line, capacity, n);
     this.createdAt = grown(this.createdAt, capacity, n);

@@ -160,8 +160,9 @@ export class TraceRecorder implements Instrument {
 
   /** Instrument hook (see `Instrument.taskCreated`). */
   taskCreated(task: Task, parent: Task | null): void {
-    this.taskRows.push(task, task._id, this.runs, task._line, (this.session as Session).now());
-    this.push(K.taskCreate, task._id, parent === null ? 0 : parent._id, -1, 0);
+    const parentId = parent === null ? 0 : parent._id;
+    this.taskRows.push(task, task._id, parentId, this.runs, task._line, (this.session as Session).now());
+    this.push(K.taskCreate, task._id, parentId, -1, 0);
   }
 
   /** Instrument hook (see `Instrument.taskScheduled`). */
