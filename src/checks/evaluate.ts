@@ -51,16 +51,22 @@ export function evaluate(spec: CheckSpec, f: RunFacts): CheckResult {
     }
     case "inFlight": {
       const where = spec.host ? ` to ${spec.host}` : "";
-      const most = spec.host ? (f.inFlight.get(spec.host) ?? 0) : Math.max(0, ...f.inFlight.values());
+      let most = spec.host ? (f.inFlight.get(spec.host) ?? 0) : 0;
+      if (!spec.host) for (const n of f.inFlight.values()) most = Math.max(most, n);
       const goal = `${cap(boundWords(spec))} ${spec.atMost === 0 ? "requests" : spec.atLeast === 1 && spec.atMost === undefined ? "request" : "requests"} in flight at once${where}`;
       const seen = most === 0 ? `no request was sent${where}` : `at the busiest, ${plural(most, "request")} ${most === 1 ? "was" : "were"} in flight at once${where}`;
       return { pass: within(most, spec), goal, seen };
     }
     case "blocked": {
       const longest = f.blocks.reduce<{ seconds: number; label: string; t: number } | null>((a, b) => (a === null || b.seconds > a.seconds ? b : a), null);
-      const goal = spec.atMost === 0 ? "Never blocks the event loop" : `Never blocks the event loop for more than ${seconds(spec.atMost)}`;
+      const goal =
+        spec.atMost === undefined
+          ? `Blocks the event loop for at least ${seconds(spec.atLeast ?? 0)} at a stretch (the blocking work still runs)`
+          : spec.atMost === 0
+            ? "Never blocks the event loop"
+            : `Never blocks the event loop for more than ${seconds(spec.atMost)}`;
       const seen = longest === null ? "the loop was never blocked" : `the loop was blocked for ${seconds(longest.seconds)} by ${longest.label} at ${seconds(longest.t)}`;
-      return { pass: (longest?.seconds ?? 0) <= spec.atMost + 1e-9, goal, seen };
+      return { pass: within(longest?.seconds ?? 0, spec), goal, seen };
     }
     case "late": {
       const worst = f.lateness.reduce<{ label: string; due: number; late: number } | null>((a, b) => (a === null || b.late > a.late ? b : a), null);
@@ -70,7 +76,7 @@ export function evaluate(spec: CheckSpec, f: RunFacts): CheckResult {
     }
     case "held": {
       const of = f.primitives.filter((p) => p.kind === spec.primitive || (spec.primitive === "lock" && p.kind === "condition"));
-      const most = Math.max(0, ...of.map((p) => p.maxHeld));
+      const most = of.reduce((m, p) => Math.max(m, p.maxHeld), 0);
       const goal = `${cap(boundWords(spec))} ${spec.atLeast === 1 && spec.atMost === undefined ? "task holds" : "tasks hold"} a ${spec.primitive} at once`;
       const seen = of.length === 0 ? `no ${spec.primitive} was used` : `at the busiest, ${plural(most, "task")} held ${of.length === 1 ? of[0].label : `a ${spec.primitive}`} at once`;
       return { pass: of.length > 0 && within(most, spec), goal, seen };
@@ -83,12 +89,15 @@ export function evaluate(spec: CheckSpec, f: RunFacts): CheckResult {
       return { pass: within(n, spec), goal, seen };
     }
     case "tasks": {
-      const word = { result: "returned", error: "raised", cancelled: "cancelled" }[spec.outcome];
       const of = f.tasks.filter((t) => spec.coro === undefined || t.coro === spec.coro || t.coro.endsWith(`.${spec.coro}`));
       const n = of.filter((t) => t.outcome === spec.outcome).length;
-      const whose = spec.coro ? ` ${spec.coro}()` : "";
-      const goal = `${cap(boundWords(spec))}${whose} ${spec.atLeast === 1 && spec.atMost === undefined ? "task is" : "tasks are"} ${word === "returned" ? "finished normally" : word}`;
-      const seen = `${plural(n, `${whose.trim() ? `${whose.trim()} task` : "task"}`)} of ${of.length} ${n === 1 ? "was" : "were"} ${word === "returned" ? "finished normally" : word}`;
+      const what = spec.coro ? `${spec.coro}() task` : "task";
+      // One task or several: "No task raises an error", "At least 3 greet() tasks finish normally".
+      const one = spec.atMost === 0 || (spec.atLeast === 1 && spec.atMost === undefined);
+      const verb = { result: one ? "finishes normally" : "finish normally", error: one ? "raises an error" : "raise an error", cancelled: one ? "is cancelled" : "are cancelled" }[spec.outcome];
+      const goal = `${cap(boundWords(spec))} ${one ? what : `${what}s`} ${verb}`;
+      const past = { result: "finished normally", error: "raised an error", cancelled: n === 1 ? "was cancelled" : "were cancelled" }[spec.outcome];
+      const seen = `${n} of ${plural(of.length, what)} ${past}`;
       return { pass: within(n, spec), goal, seen };
     }
     case "printed":
@@ -123,7 +132,7 @@ function printed(want: readonly string[], match: "exactly" | "inOrder" | "includ
     const goal = `Prints exactly ${plural(want.length, "line")}: ${want.map(quote).join(", ")}`;
     for (let i = 0; i < Math.max(want.length, texts.length); i++) {
       if (want[i] === texts[i]) continue;
-      if (i >= texts.length) return { pass: false, goal, seen: `it printed only ${plural(texts.length, "line")}; the next should be ${quote(want[i])}` };
+      if (i >= texts.length) return { pass: false, goal, seen: texts.length === 0 ? "it printed nothing" : `it printed only ${plural(texts.length, "line")}; the next should be ${quote(want[i])}` };
       if (i >= want.length) return { pass: false, goal, seen: `line ${i + 1} is one too many: ${quote(texts[i])}` };
       return { pass: false, goal, seen: `line ${i + 1} is ${quote(texts[i])}, not ${quote(want[i])}` };
     }
@@ -140,11 +149,11 @@ function printed(want: readonly string[], match: "exactly" | "inOrder" | "includ
       }
       at = found + 1;
     }
-    return { pass: true, goal, seen: "it printed them in that order" };
+    return { pass: true, goal, seen: want.length === 1 ? "it printed it" : "it printed them in that order" };
   }
-  const goal = `Prints ${want.map(quote).join(", ")} (in any order)`;
+  const goal = `Prints ${want.map(quote).join(", ")}${want.length > 1 ? " (in any order)" : ""}`;
   const missing = want.filter((w) => !texts.includes(w));
-  return { pass: missing.length === 0, goal, seen: missing.length === 0 ? "it printed all of them" : `missing: ${missing.map(quote).join(", ")}` };
+  return { pass: missing.length === 0, goal, seen: missing.length === 0 ? (want.length === 1 ? "it printed it" : "it printed all of them") : `missing: ${missing.map(quote).join(", ")}` };
 }
 
 /** The code without comments and string contents, to look for names in. */
@@ -197,6 +206,9 @@ const API_NAMES: Record<Api, string> = {
   aiohttp: "aiohttp",
 };
 
+/** The label of the timer aiohttp sets for its default ClientTimeout(total=300) on every request. */
+const AIOHTTP_DEFAULT_TIMEOUT = "timeout 300 s";
+
 /** Evidence in the run first (the trace shows it happened), else in the code. */
 function usesCheck(api: Api, f: RunFacts): CheckResult {
   const goal = `Uses ${API_NAMES[api]}`;
@@ -232,7 +244,8 @@ function usesCheck(api: Api, f: RunFacts): CheckResult {
       written = inCode(/\b(toThread|runInExecutor)\s*\(/);
       break;
     case "timeout":
-      if ([...f.timerLabels].some((l) => l.startsWith("timeout"))) ran = "the run set a timeout";
+      // aiohttp's own default (a 300 s total on every request) is not the learner's timeout.
+      if ([...f.timerLabels].some((l) => l.startsWith("timeout") && l !== AIOHTTP_DEFAULT_TIMEOUT)) ran = "the run set a timeout";
       written = inCode(/\b(waitFor|timeout|ClientTimeout)\s*\(/);
       break;
     case "shield":

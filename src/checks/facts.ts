@@ -171,7 +171,7 @@ export function factsOf(run: RunRecord, source: string): RunFacts {
   const tasks = (trace?.tasks ?? []).map((t) => ({ name: t.name, coro: t.coro, outcome: t.outcome, detail: t.detail }));
   return {
     source,
-    endTime: trace?.endTime ?? Math.max(0, ...run.output.map((o) => o.time)),
+    endTime: trace?.endTime ?? run.output.reduce((m, o) => Math.max(m, o.time), 0),
     error: run.error ? { kind: run.error.kind, name: run.error.name, message: run.error.message } : null,
     lines: linesOf(run.output),
     tasks,

@@ -34,8 +34,8 @@ export type CheckSpec =
   | ({ readonly kind: "loopTime" } & Bound)
   /** Most requests in flight at once (to `host`, or to any one host). */
   | ({ readonly kind: "inFlight"; readonly host?: string } & Bound)
-  /** The longest stretch the loop was blocked, seconds. */
-  | { readonly kind: "blocked"; readonly atMost: number }
+  /** The longest stretch the loop was blocked, seconds (at most: it stays free; at least: the work still runs). */
+  | ({ readonly kind: "blocked" } & Bound)
   /** How late the latest timer fired, seconds (a ticker keeps time: ≈ 0). */
   | { readonly kind: "late"; readonly atMost: number }
   /** Most tasks holding a primitive of this kind at once. */
@@ -63,8 +63,10 @@ export const runs = (): CheckSpec => ({ kind: "runs" });
 export const loopTime = (b: Bound): CheckSpec => ({ kind: "loopTime", ...b });
 /** At most / at least this many requests in flight at once. `inFlight({ host: "httpbin.org", atLeast: 5 })` */
 export const inFlight = (b: Bound & { host?: string }): CheckSpec => ({ kind: "inFlight", ...b });
-/** The loop is never blocked for longer than this. `blocked({ atMost: 0 })` */
+/** The loop is never blocked for longer than this. `blocked(0)` */
 export const blocked = (atMost: number): CheckSpec => ({ kind: "blocked", atMost });
+/** The loop is blocked for at least this long at a stretch: the blocking work still happens. `blockedFor(1)` */
+export const blockedFor = (atLeast: number): CheckSpec => ({ kind: "blocked", atLeast });
 /** No timer fires later than this. `late({ atMost: 0.05 })` */
 export const late = (atMost: number): CheckSpec => ({ kind: "late", atMost });
 /** At most this many tasks hold a semaphore (or lock) at once. */

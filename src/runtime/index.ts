@@ -33,7 +33,7 @@ export { type BudgetKind, type Budgets, currentSession, DEFAULT_BUDGETS, type Li
 export { type Clock, type LoopClock, SYSTEM_WALL_CLOCK, VirtualClock, type WallClock } from "./core/clock.ts";
 
 // What compiled snippet code calls through its host object (sandbox/host.ts).
-export { Coroutine, isCoroutine } from "./core/coroutine.ts";
+export { Coroutine, isCoroutine, SnippetCoroutine } from "./core/coroutine.ts";
 export { enter, exit } from "./asyncio/with.ts";
 export { aiter, anext } from "./asyncio/aiter.ts";
 
@@ -68,6 +68,9 @@ export {
 } from "./core/errors.ts";
 export { type DeadlockNotice, type HandlerNotice, type Notice, noticeOracleLine, noticeText, type StuckTask, type WarningNotice } from "./core/notices.ts";
 export { pyRepr, pyStr } from "./python/format.ts";
+
+// The 3.14 call graph as plain data (for the sandbox's reply and tests).
+export { type AwaitGraphTask, awaitGraph, type CallGraphData, callGraphData } from "./asyncio/graph-data.ts";
 
 // Watching the scheduler; recording and reading traces.
 export type { HookName, HttpInfo, Instrument, JobInfo, PrimitiveState, Stream } from "./core/instrument.ts";

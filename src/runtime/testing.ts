@@ -9,6 +9,7 @@
 export { EventLoop } from "./core/loop.ts";
 export { functionLabel, functionQualname } from "./core/names.ts";
 export { withBlock } from "./asyncio/with.ts";
+export { SNIPPET_FILENAME } from "./asyncio/graph-frames.ts";
 export { formatPrint, MAX_DEPTH, MAX_LENGTH, splitPrintOptions } from "./python/format.ts";
 export { floatRepr, numberRepr, primitiveRepr, stringRepr } from "./python/scalars.ts";
 export { pyTypeName } from "./python/inspect.ts";

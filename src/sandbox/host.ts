@@ -10,7 +10,7 @@
  * - `enter(cm)` / `exit(cm, hasError, error)`: `await using` (async with);
  * - `aiter(obj)` / `anext(it)`: `for await` (async for).
  */
-import { aiter, anext, Coroutine, enter, exit, ImportError, MODULE_NAMES, MODULES, ModuleNotFoundError } from "../runtime/index.ts";
+import { aiter, anext, type Coroutine, enter, exit, ImportError, MODULE_NAMES, MODULES, ModuleNotFoundError, SnippetCoroutine } from "../runtime/index.ts";
 
 export interface SnippetHost {
   l: number;
@@ -27,7 +27,7 @@ export interface SnippetHost {
 export function createHost(): SnippetHost {
   const host: SnippetHost = {
     l: 0,
-    co: (gen, qualname) => new Coroutine(gen, qualname),
+    co: (gen, qualname) => new SnippetCoroutine(gen, qualname),
     at(value, line) {
       host.l = line;
       return value;

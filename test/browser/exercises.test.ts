@@ -104,6 +104,11 @@ describe("predict first", () => {
     expect(await ex.locator(`input[type=radio][value="${wrong}"]`).isDisabled()).toBe(true);
     await run(ex);
     await expect.poll(() => ex.locator("[data-role=prediction-result]").textContent(), { timeout: 30_000 }).toMatch(/Not quite/);
+    // Then the change the exercise asks for: the checks fail on the starter and pass on a fix.
+    expect(await verdicts(ex)).toContain("✗");
+    await replaceCode(page, ex, e.solution);
+    await run(ex);
+    await expect.poll(() => verdicts(ex), { timeout: 30_000 }).toEqual(e.checks.map(() => "✓"));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -116,6 +121,8 @@ describe("predict first", () => {
     const ex = exercise(page, e.id);
     await ex.locator("al-playground.al-ready").waitFor();
     const items = ex.locator(".al-ex-order-item");
+    // While the prediction is open, the checks are hidden: they would give it away.
+    expect(await ex.locator("[data-role=checks-box]").isHidden()).toBe(true);
     // It starts shuffled: not already the answer.
     const start = await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.line));
     expect(start).not.toEqual([...e.predict.lines]);
@@ -144,6 +151,11 @@ describe("predict first", () => {
     expect(marks.every((m) => /^[✓✗] (printed \w+ at [\d.]+ s|not printed)$/.test(m))).toBe(true);
     // Places are right (the learner ordered them as the lesson's truth); times were all the first choice.
     expect(await ex.locator("[data-role=prediction-result]").textContent()).toMatch(e.predict.times ? /lines in the right place|Exactly right/ : /Exactly right/);
+    // The checks, hidden while the prediction was open, now judge the code: the starter fails, a fix passes.
+    expect(await verdicts(ex)).toContain("✗");
+    await replaceCode(page, ex, e.solution);
+    await run(ex);
+    await expect.poll(() => verdicts(ex), { timeout: 30_000 }).toEqual(e.checks.map(() => "✓"));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -180,7 +192,7 @@ describe("help", () => {
     expect(await diff.textContent()).toContain("asyncio.gather");
     // The edit is untouched, in the editor and in storage.
     expect(await page.evaluate((id) => localStorage.getItem(`async-lab:edit:${id}`) ?? "", e.id)).toContain("my own note");
-    expect(await ex.locator(".monaco-editor .view-lines").textContent()).toContain("my own note");
+    expect((await ex.locator(".monaco-editor .view-lines").textContent())?.replace(/\u00a0/g, " ")).toContain("my own note");
     // Hints and the reveal survive a reload; Reset gives the starter back.
     await page.reload();
     await ex.locator("al-playground.al-ready").waitFor();

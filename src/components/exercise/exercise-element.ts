@@ -49,8 +49,12 @@ export class ExerciseElement extends HTMLElement {
     this.showSolved(progress.solved[this.exerciseId] !== undefined);
     const predictRoot = this.querySelector<HTMLElement>("[data-role=predict]");
     if (predictRoot && this.data.predict) {
-      this.predict = new PredictPanel(predictRoot, this.exerciseId, this.data.predict, progress.predictions[this.exerciseId], (p) => setPrediction(this.exerciseId, p));
+      this.predict = new PredictPanel(predictRoot, this.exerciseId, this.data.predict, progress.predictions[this.exerciseId], (p) => {
+        setPrediction(this.exerciseId, p);
+        this.showChecks();
+      });
     }
+    this.showChecks();
     this.setUpHints(progress.hints[this.exerciseId] ?? 0);
     this.addEventListener("click", (e) => this.onClick(e));
     this.pg.addEventListener("al-run-request", (e) => {
@@ -90,6 +94,13 @@ export class ExerciseElement extends HTMLElement {
   }
 
   // ---- checks ------------------------------------------------------------
+
+  /** The checks, once there is no prediction left to make (they would give its answer away). */
+  private showChecks(): void {
+    const waiting = this.predict?.pending ?? false;
+    this.piece("checks-box").hidden = waiting;
+    this.piece("checks-wait").hidden = !waiting;
+  }
 
   private checking(): void {
     for (const li of this.checkItems()) {

@@ -59,6 +59,9 @@ export function parseProgress(raw: string): Progress | null {
   return { version: 1, solved, hints, predictions };
 }
 
+/** Said once a record was set aside, to every reader on this page (the first reader sets it aside). */
+let setAside: string | null = null;
+
 /** Reads the record; an unreadable one is set aside with a message, and an empty one begins. */
 export function loadProgress(): Loaded {
   let raw: string | null;
@@ -67,16 +70,17 @@ export function loadProgress(): Loaded {
   } catch {
     return { kind: "ok", progress: EMPTY, notice: "This browser does not let the page keep your progress (storage is off), so solved exercises are not remembered." };
   }
-  if (raw === null) return { kind: "ok", progress: EMPTY, notice: null };
+  if (raw === null) return { kind: "ok", progress: EMPTY, notice: setAside };
   const parsed = parseProgress(raw);
-  if (parsed) return { kind: "ok", progress: parsed, notice: null };
+  if (parsed) return { kind: "ok", progress: parsed, notice: setAside };
   try {
     localStorage.setItem(ASIDE, raw);
     localStorage.removeItem(KEY);
   } catch {
     /* it stays where it is; the page still works */
   }
-  return { kind: "ok", progress: EMPTY, notice: `Your saved progress could not be read, so it was set aside (kept under "${ASIDE}" in this browser's storage) and a fresh record was started.` };
+  setAside = `Your saved progress could not be read, so it was set aside (kept under "${ASIDE}" in this browser's storage) and a fresh record was started.`;
+  return { kind: "ok", progress: EMPTY, notice: setAside };
 }
 
 function save(p: Progress): boolean {

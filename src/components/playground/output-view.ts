@@ -45,21 +45,70 @@ export function toLines(items: readonly OutputItem[]): OutputLine[] {
 }
 
 
-/** Renders lines into `list` (an `<ol>`), replacing its content. Returns the `<li>`s, in order. */
-export function renderLines(list: HTMLElement, lines: readonly OutputLine[]): HTMLLIElement[] {
-  const items = lines.map((line, i) => {
-    const li = el("li", `al-out-line al-out-${line.stream}`);
-    li.dataset.time = String(line.time);
-    li.dataset.line = String(i);
-    // The output item (= the n-th print event of the trace) that started this line.
-    li.dataset.item = String(line.index);
-    li.append(el("span", "al-out-time", line.time.toFixed(3)));
-    li.append(el("span", "al-out-task", line.task ?? (line.stream === "warning" ? "warning" : "")));
-    li.append(el("span", "al-out-text", line.text));
-    return li;
-  });
-  list.replaceChildren(...items);
+/**
+ * The page's work for output is bounded by lines, not only by characters:
+ * a print of 100,000 newlines is 100,000 list items for the page (and for
+ * every script that watches the page for new elements). Beyond these, the
+ * middle of the output is left out with a notice saying so, and the whole
+ * of it can be downloaded.
+ */
+export const SHOWN_HEAD = 1500;
+export const SHOWN_TAIL = 500;
+/** Characters shown of one line (a line of a million characters would freeze the layout). */
+export const SHOWN_LINE_CHARS = 5000;
+
+/**
+ * Renders lines into `list` (an `<ol>`), replacing its content, at most
+ * SHOWN_HEAD + SHOWN_TAIL of them (see above). Returns the lines' `<li>`s,
+ * in order; the notice between them is not one of them.
+ */
+export function renderLines(list: HTMLElement, lines: readonly OutputLine[], download?: () => void): HTMLLIElement[] {
+  const items: HTMLLIElement[] = [];
+  const out = document.createDocumentFragment();
+  const cut = lines.length > SHOWN_HEAD + SHOWN_TAIL;
+  const add = (i: number) => {
+    const li = lineItem(lines[i], i);
+    items.push(li);
+    out.append(li);
+  };
+  // Plain loops: nothing here spreads or recurses over the lines.
+  for (let i = 0; i < (cut ? SHOWN_HEAD : lines.length); i++) add(i);
+  if (cut) {
+    const skipped = lines.length - SHOWN_HEAD - SHOWN_TAIL;
+    const notice = el("li", "al-out-cut");
+    notice.append(el("span", "", `… ${skipped.toLocaleString("en-US")} lines not shown. The page shows the first ${SHOWN_HEAD.toLocaleString("en-US")} and the last ${SHOWN_TAIL.toLocaleString("en-US")} of ${lines.length.toLocaleString("en-US")} lines.`));
+    if (download) {
+      const b = el("button", "al-btn al-btn-small", "Download all the output");
+      b.type = "button";
+      b.addEventListener("click", download);
+      notice.append(" ", b);
+    }
+    out.append(notice);
+    for (let i = lines.length - SHOWN_TAIL; i < lines.length; i++) add(i);
+  }
+  list.replaceChildren(out);
   return items;
+}
+
+function lineItem(line: OutputLine, i: number): HTMLLIElement {
+  const li = el("li", `al-out-line al-out-${line.stream}`);
+  li.dataset.time = String(line.time);
+  li.dataset.line = String(i);
+  // The output item (= the n-th print event of the trace) that started this line.
+  li.dataset.item = String(line.index);
+  li.append(el("span", "al-out-time", line.time.toFixed(3)));
+  li.append(el("span", "al-out-task", line.task ?? (line.stream === "warning" ? "warning" : "")));
+  const long = line.text.length > SHOWN_LINE_CHARS;
+  li.append(el("span", "al-out-text", long ? line.text.slice(0, SHOWN_LINE_CHARS) : line.text));
+  if (long) li.append(el("span", "al-out-more", ` … (${(line.text.length - SHOWN_LINE_CHARS).toLocaleString("en-US")} more characters on this line)`));
+  return li;
+}
+
+/** All of a run's output as text (warnings included), for the download. */
+export function outputText(lines: readonly OutputLine[]): string {
+  const parts: string[] = [];
+  for (const l of lines) parts.push(l.stream === "warning" ? `[warning] ${l.text}` : l.text);
+  return `${parts.join("\n")}\n`;
 }
 
 /** A type error to show before the run's output. */

@@ -16,7 +16,7 @@
 import type { RunResult } from "../../sandbox/run.ts";
 import { CodeView } from "./code-view.ts";
 import { OutputReveal } from "./output-reveal.ts";
-import { prependTypeProblems, renderError, renderLines, toLines } from "./output-view.ts";
+import { type OutputLine, outputText, prependTypeProblems, renderError, renderLines, toLines } from "./output-view.ts";
 import { runInSandbox, warmSandbox } from "./sandbox-client.ts";
 import { playgroundUrl, readShare, shareUrl, withoutShare } from "./share.ts";
 import { loadSpeed, type Speed, speedForRun } from "./speed.ts";
@@ -212,7 +212,8 @@ export class PlaygroundElement extends HTMLElement {
     this.lastRun = result;
     this.reveal?.dispose();
     const speed = speedForRun(loadSpeed(), result.stats.virtualTime);
-    this.reveal = new OutputReveal(renderLines(this.el("output"), toLines(result.output)), speed);
+    const lines = toLines(result.output);
+    this.reveal = new OutputReveal(renderLines(this.el("output"), lines, () => this.downloadOutput(lines)), speed);
     const types = await settled(problems, TYPE_WAIT_MS, []);
     if (types.length > 0) prependTypeProblems(this.el("output"), types, (line, column) => this.code.showLine(line, column, "error"));
     if (result.error) {
@@ -229,6 +230,15 @@ export class PlaygroundElement extends HTMLElement {
         (e: unknown) => this.status(`The timeline could not load: ${e instanceof Error ? e.message : String(e)}`, "error"),
       );
     }
+  }
+
+  private downloadOutput(lines: readonly OutputLine[]): void {
+    const url = URL.createObjectURL(new Blob([outputText(lines)], { type: "text/plain" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `${this.playgroundId}-output.txt`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   /** Says a run ended without a result (its exercise, if any, shows that no check passed). */

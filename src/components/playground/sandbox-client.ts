@@ -13,15 +13,26 @@
  * requests (guarded-port.ts), each a size-capped JSON document naming its
  * run, checked field by field (check-result.ts).
  *
+ * A fresh sandbox for every run: each run takes a sandbox booted ahead of
+ * time (the spare, booted when the page is idle), and when the run is over
+ * that sandbox is removed, iframe and worker together, and the next spare
+ * is booted in the background. Nothing a program starts (timers the stubs
+ * do not cover, chains of host callbacks) can outlive its run and land in
+ * the next one, and Run stays as fast as with one long-lived worker: the
+ * boot is never in the path of a click, unless two come within a boot.
+ *
  * Stopping: a run that does not answer within the wall-clock limit (an
  * infinite loop, or a loop of promise callbacks that starves the reply)
- * is stopped by removing the whole iframe, worker included; a fresh one
- * is booted at once so the next Run is ready. While a run is out, the page
- * pings the frame: the frame answers from its own thread however busy the
- * worker is, so silence means its process died — out of memory — and the
- * page says so without waiting for the limit. A reply that asks the page
- * to retire the worker (a stack overflow, a limit) gets the same fresh
- * start for the next run.
+ * is stopped by removing its sandbox. While a run is out, the page pings
+ * the frame: the frame answers from its own thread however busy the worker
+ * is, so silence means its process died — out of memory — and the page
+ * says so without waiting for the limit.
+ *
+ * What the page tells the learner about a run comes from two places only:
+ * the guarded channel's reply to that run (checked, tied to its run id),
+ * and the page's own watchdog (the limit, the frame's silence). Anything
+ * else the frame passes on (a worker's uncaught error, whose words a
+ * program chooses) is logged as unexpected, never shown as a verdict.
  *
  * One client serves every playground on the page (one run at a time).
  */
@@ -66,8 +77,6 @@ interface Booted {
   readonly api: Comlink.Remote<SandboxApi>;
   /** When the frame last answered a ping (performance.now()). */
   lastPong: number;
-  /** Set when the frame reported that the worker ran out of memory. */
-  oom: boolean;
 }
 
 let workerCode: Promise<string> | null = null;
@@ -95,9 +104,9 @@ addEventListener("message", (event: MessageEvent) => {
   const data = event.data as { type?: unknown; message?: unknown } | null;
   if (data?.type === "pong") booted.lastPong = performance.now();
   else if (data?.type === "sandbox-error") {
+    // Its words are the program's to choose ("out of memory", say): unexpected, logged, never a verdict.
     const message = typeof data.message === "string" ? data.message.slice(0, 300) : "";
-    if (/out of memory/i.test(message)) booted.oom = true;
-    console.warn(`Async Lab sandbox: the worker reported an uncaught error: ${message}`);
+    console.warn(`Async Lab sandbox: ignored an uncaught error the worker reported (not a verdict): ${message}`);
   }
 });
 
@@ -123,7 +132,7 @@ function boot(options: SandboxOptions = {}): Promise<Booted> {
       const win = event.source as Window;
       code.then((text) => {
         const channel = new MessageChannel();
-        const booted: Booted = { frame, port: channel.port1, api: Comlink.wrap<SandboxApi>(guardPort(channel.port1, reportDropped)), lastPong: performance.now(), oom: false };
+        const booted: Booted = { frame, port: channel.port1, api: Comlink.wrap<SandboxApi>(guardPort(channel.port1, reportDropped)), lastPong: performance.now() };
         frames.set(win, booted);
         win.postMessage({ type: "start", code: text, port: channel.port2, options: { stubs: options.stubs !== false, lockdown: options.lockdown !== false } }, "*", [channel.port2]);
         // Ready once the worker has secured itself and answered: a run's
@@ -148,30 +157,47 @@ function boot(options: SandboxOptions = {}): Promise<Booted> {
   });
 }
 
-let current: Promise<Booted> | null = null;
+/** The sandbox booted ahead of the next run. */
+let spare: Promise<Booted> | null = null;
 
-function sandbox(): Promise<Booted> {
-  current ??= boot();
-  return current;
+/** Boots the next run's sandbox if none is booting or ready. */
+function prepareSpare(): void {
+  if (spare) return;
+  const next = boot();
+  spare = next;
+  next.catch(() => {
+    if (spare === next) spare = null; // the next run boots one itself and says what failed
+  });
 }
 
-/** Removes the sandbox (stopping whatever runs in it) and boots the next one. */
-function replaceSandbox(): void {
-  const old = current;
-  current = null;
-  old
-    ?.then((b) => {
+/** The sandbox for a run: the spare (booted already, or booting), or a new one. */
+function takeSandbox(): Promise<Booted> {
+  const s = spare ?? boot();
+  spare = null;
+  return s;
+}
+
+/** Removes a sandbox: its iframe and worker, and whatever still runs there. */
+function retire(sandbox: Promise<Booted>): void {
+  sandbox
+    .then((b) => {
       for (const [win, x] of frames) if (x === b) frames.delete(win);
       b.port.close();
       b.frame.remove();
     })
     .catch(() => undefined); // it never booted
-  void sandbox();
 }
 
-/** Boots the sandbox ahead of the first Run and warms its parser and runtime. */
+/** Boots the next spare once the page is idle (a run's output and timeline come first). */
+function prepareSpareSoon(): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+  if (idle) idle(() => prepareSpare(), { timeout: 1000 });
+  else setTimeout(prepareSpare, 200);
+}
+
+/** Boots a sandbox ahead of the first Run and warms its parser and runtime. */
 export function warmSandbox(): void {
-  sandbox().catch(() => undefined);
+  prepareSpare();
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -188,17 +214,20 @@ export function runInSandbox(source: string, limitMs = RUN_LIMIT_MS): RunHandle 
     const start = () => {
       let settled = false;
       let watching: Booted | null = null;
-      const finish = (o: RunOutcome, replace = false) => {
+      // This run's own sandbox, removed when the run is over: the next run starts clean.
+      const own = takeSandbox();
+      const finish = (o: RunOutcome) => {
         if (settled) return;
         settled = true;
         if (timer !== undefined) clearTimeout(timer);
         clearInterval(pinger);
-        if (replace) replaceSandbox();
+        retire(own);
+        prepareSpareSoon();
         resolve(o);
       };
-      const crashed = () => watching !== null && (watching.oom || performance.now() - watching.lastPong > SILENCE_MS);
-      const stop = () => finish(crashed() ? { kind: "failed", message: OUT_OF_MEMORY } : { kind: "timeout", limitMs }, true);
-      cancel = () => finish({ kind: "timeout", limitMs }, true);
+      const crashed = () => watching !== null && performance.now() - watching.lastPong > SILENCE_MS;
+      const stop = () => finish(crashed() ? { kind: "failed", message: OUT_OF_MEMORY } : { kind: "timeout", limitMs });
+      cancel = () => finish({ kind: "timeout", limitMs });
       // Started when the run is handed to a ready worker (booting is not the run's time).
       let timer: ReturnType<typeof setTimeout> | undefined;
       const pinger = setInterval(() => {
@@ -208,7 +237,7 @@ export function runInSandbox(source: string, limitMs = RUN_LIMIT_MS): RunHandle 
       }, PING_MS);
       const t0 = performance.now();
       const runId = newRunId();
-      sandbox()
+      own
         .then((b) => {
           b.lastPong = performance.now();
           watching = b;
@@ -219,12 +248,9 @@ export function runInSandbox(source: string, limitMs = RUN_LIMIT_MS): RunHandle 
           (raw) => {
             const reply = checkReply(raw, runId);
             if (!reply.ok) reportDropped(`a run reply: ${reply.why}`);
-            finish(
-              reply.ok ? { kind: "done", result: reply.result, ms: performance.now() - t0 } : { kind: "failed", message: "The sandbox sent back something that is not a run result; it was ignored." },
-              !reply.ok || reply.retire,
-            );
+            finish(reply.ok ? { kind: "done", result: reply.result, ms: performance.now() - t0 } : { kind: "failed", message: "The sandbox sent back something that is not a run result; it was ignored." });
           },
-          (e: unknown) => finish({ kind: "failed", message: `The sandbox failed: ${e instanceof Error ? e.message : String(e)}` }, true),
+          (e: unknown) => finish({ kind: "failed", message: `The sandbox failed: ${e instanceof Error ? e.message : String(e)}` }),
         );
       return outcome;
     };

@@ -18,6 +18,13 @@ import LZString from "lz-string";
 export const MAX_ENCODED = 12_000;
 /** Longest decoded code accepted (characters). */
 export const MAX_CODE = 100_000;
+/**
+ * Most lines of decoded code accepted. Characters alone do not bound the
+ * page's work: 15,000 blank lines are a few hundred characters of link and
+ * 15,000 elements for the page to lay out (and for every script watching
+ * the page). A playground's program is tens of lines.
+ */
+export const MAX_LINES = 2_000;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
@@ -54,7 +61,16 @@ export function readShare(search: string): SharedCode {
   }
   if (code === null || code === "") return { kind: "invalid", id, message: "This link's code could not be read (it may have been cut short or changed)." };
   if (code.length > MAX_CODE) return { kind: "invalid", id, message: "This link's code is too long to open." };
+  const lines = countLines(code, MAX_LINES + 1);
+  if (lines > MAX_LINES) return { kind: "invalid", id, message: `This link's code has more than ${MAX_LINES.toLocaleString("en-US")} lines, too many for a playground, so it is not shown.` };
   return { kind: "ok", id, code };
+}
+
+/** Lines of `text`, counted up to `stop`. */
+function countLines(text: string, stop: number): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && n < stop; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 /** The query string without the share parameters (after the learner keeps or dismisses shared code). */

@@ -23,6 +23,24 @@ export function getRunningLoop(): EventLoop {
   return session.loop;
 }
 
+/**
+ * Python's `asyncio.get_event_loop()`: inside a coroutine or a callback,
+ * the running loop (the same as `getRunningLoop()`, which new code should
+ * call). Outside one, as in CPython 3.14, there is no current loop to
+ * return: `RuntimeError: There is no current event loop in thread
+ * 'MainThread'.` (3.11 created one, with a warning.)
+ * @example
+ * async function main() {
+ *   const loop = asyncio.getEventLoop();  // older code's way of getting the loop
+ *   await loop.runInExecutor(null, blockingWork);
+ * }
+ */
+export function getEventLoop(): EventLoop {
+  const loop = runningLoopOrNull();
+  if (loop === null) throw new RuntimeError("There is no current event loop in thread 'MainThread'.");
+  return loop;
+}
+
 /** The running loop, or null (Python's `events._get_running_loop()`). */
 export function runningLoopOrNull(): EventLoop | null {
   const session = currentSession();

@@ -10,8 +10,9 @@ import { CancelledError, exceptionGroup, RuntimeError } from "../core/errors.ts"
 import type { Future } from "../core/future.ts";
 import type { EventLoop } from "../core/loop.ts";
 import type { Task } from "../core/task.ts";
+import { awaitedVia } from "./awaited-by.ts";
 import { currentTask, getRunningLoop } from "./running.ts";
-import type { TaskOptions } from "./tasks.ts";
+import { taskOptions, type TaskOptions } from "./tasks.ts";
 
 /**
  * Python's `asyncio.TaskGroup`. In a snippet: `await using tg = new
@@ -35,9 +36,22 @@ export class TaskGroup {
   private _errors: unknown[] = [];
   private _onCompletedFut: Future | null = null;
 
+  constructor() {
+    // The call graph shows every task of the group awaited by the group's parent task (CPython 3.14).
+    awaitedVia(this._onTaskDone, this);
+  }
+
+  /** @internal Who awaits the group's tasks, for the call graph: its parent task. */
+  get _awaiter(): Task | null {
+    return this._parentTask;
+  }
+
   /**
-   * Python's `tg.create_task(coro, name=None)`: starts `coro` as a task of
-   * the group. Raises `RuntimeError` once the group is finished or shutting down.
+   * Python's `tg.create_task(coro, name=None, eager_start=None)`: starts
+   * `coro` as a task of the group (at once with `{ eagerStart: true }`).
+   * Raises `RuntimeError` once the group is finished or shutting down.
+   * @example
+   * tg.createTask(fetch("a"), { name: "fetch-a" });
    */
   createTask<T>(coro: Coroutine<T> | PromiseLike<T>, options: TaskOptions = {}): Task<T> {
     const c = coro as Coroutine<T>;
@@ -53,7 +67,7 @@ export class TaskGroup {
       c.close?.();
       throw new RuntimeError(`TaskGroup ${this.__repr__()} is shutting down`);
     }
-    const task = (this._loop as EventLoop).createTask(c, { name: options.name ?? null });
+    const task = (this._loop as EventLoop).createTask(c, taskOptions(options));
     this._tasks.add(task);
     task.addDoneCallback(this._onTaskDone);
     return task;

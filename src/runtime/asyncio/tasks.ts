@@ -6,10 +6,11 @@
 import { Coroutine, isCoroutine } from "../core/coroutine.ts";
 import { CancelledError } from "../core/errors.ts";
 import { Future } from "../core/future.ts";
-import type { EventLoop } from "../core/loop.ts";
+import type { CreateTaskOptions, EventLoop } from "../core/loop.ts";
 import { pyReprSafe } from "../core/repr.ts";
 import { Task } from "../core/task.ts";
 import { currentSession } from "../core/session.ts";
+import { awaitedVia } from "./awaited-by.ts";
 import { getRunningLoop, runningLoopOrNull } from "./running.ts";
 
 /** Something `await` accepts: a coroutine, a task or a future. */
@@ -19,20 +20,34 @@ export type Awaitable<T = unknown> = Coroutine<T> | Future<T> | PromiseLike<T>;
 export interface TaskOptions {
   /** The task's name, shown on the timeline and by `getName()`. Default: `Task-N`. */
   name?: string;
+  /**
+   * Python's `eager_start=True` (3.12+): the coroutine starts running inside
+   * `createTask`, up to its first real suspension; if it never suspends, the
+   * task is already done when `createTask` returns. Default: false (or true
+   * once `loop.setTaskFactory(asyncio.eagerTaskFactory)` is set).
+   */
+  eagerStart?: boolean;
 }
 
 /**
- * Python's `asyncio.create_task(coro, name=None)`: schedules the coroutine
- * to run as a task. It starts on the loop's next iteration, once the current
- * task yields — not at once.
+ * Python's `asyncio.create_task(coro, name=None, eager_start=None)`:
+ * schedules the coroutine to run as a task. It starts on the loop's next
+ * iteration, once the current task yields — not at once; with
+ * `{ eagerStart: true }` it starts at once instead.
  * @example
  * const t = asyncio.createTask(worker("A"), { name: "worker-A" });
  * await asyncio.sleep(0);  // now worker A has started
+ * const e = asyncio.createTask(worker("B"), { eagerStart: true });  // worker B already ran up to its first await
  */
 export function createTask<T>(coro: Awaitable<T>, options: TaskOptions = {}): Task<T> {
   const loop = getRunningLoop();
   if (!isCoroutine(coro)) throw new TypeError(`a coroutine was expected, got ${pyReprSafe(coro)}`);
-  return loop.createTask(coro as Coroutine<T>, { name: options.name ?? null });
+  return loop.createTask(coro as Coroutine<T>, taskOptions(options));
+}
+
+/** @internal `loop.createTask` options from `createTask`'s: `eagerStart` only when given (a factory's default applies otherwise). */
+export function taskOptions(options: TaskOptions): CreateTaskOptions {
+  return options.eagerStart === undefined ? { name: options.name ?? null } : { name: options.name ?? null, eagerStart: options.eagerStart };
 }
 
 /**
@@ -157,6 +172,10 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
   // `idsBefore`), and a pending future already holds this gather's callback.
   // Only finished futures are looked up among the ones met before.
   const idsBefore = currentSession().idsIssued;
+  // The call graph shows each child awaited by the task that called gather (CPython 3.14).
+  const curTask = loop === null ? null : loop._currentTask;
+  if (curTask !== null) awaitedVia(doneCallback, curTask);
+
   const doneFuts: Future[] = [];
   let nfuts = 0;
   for (let k = 0; k < aws.length; k++) {
@@ -219,6 +238,12 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
       inner.addDoneCallback(logOnException);
     }
   };
+  const curTask = loop._currentTask;
+  if (curTask !== null) {
+    // The call graph shows the shielded future awaited by the caller until it is done (CPython 3.14).
+    awaitedVia(innerDone, curTask);
+    awaitedVia(logOnException, curTask);
+  }
   inner.addDoneCallback(innerDone);
   outer.addDoneCallback(outerDone);
   return outer;

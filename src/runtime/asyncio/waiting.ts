@@ -8,6 +8,7 @@ import { CancelledError, StopAsyncIteration, TimeoutError, ValueError } from "..
 import { Future, isFuture } from "../core/future.ts";
 import { withBlock } from "./with.ts";
 import { Queue } from "./queues.ts";
+import { awaitedVia } from "./awaited-by.ts";
 import { getRunningLoop } from "./running.ts";
 import { type Awaitable, ensureFuture } from "./tasks.ts";
 import { timeout as timeoutCm } from "./timeouts.ts";
@@ -67,6 +68,7 @@ function* waitBody<F extends Future<any>>(fs: Iterable<F>, options: WaitOptions)
       if (!waiter.done()) waiter.setResult(null);
     }
   };
+  if (loop._currentTask !== null) awaitedVia(onCompletion, loop._currentTask);
   for (const f of set) f.addDoneCallback(onCompletion);
   try {
     yield waiter;

@@ -117,6 +117,15 @@ export class Coroutine<T = unknown> {
 }
 
 /**
+ * A coroutine of the snippet's own (an `async` function the snippet
+ * defined), as the snippet pipeline builds them; the runtime's own
+ * coroutines (`sleep`, `TaskGroup.__aexit__`...) are plain `Coroutine`s.
+ * The call graph tells them apart: a snippet frame is shown at its snippet
+ * line, a runtime frame as CPython's own function would be.
+ */
+export class SnippetCoroutine<T = unknown> extends Coroutine<T> {}
+
+/**
  * `%GeneratorPrototype%.next` and `.throw`, called directly.
  *
  * Why: each generator function has its own prototype object, so the

@@ -202,6 +202,17 @@ export class QueueShutDown extends Exception {
   static override pyName = "QueueShutDown";
 }
 
+/**
+ * Python's `asyncio.BrokenBarrierError` (a `RuntimeError`): a task waited
+ * on a `Barrier` that was aborted or reset meanwhile, or is broken.
+ * @example
+ * try { await barrier.wait(); } catch (e) { if (e instanceof asyncio.BrokenBarrierError) print("barrier broken"); }
+ */
+export class BrokenBarrierError extends RuntimeError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
+  static override pyName = "BrokenBarrierError";
+}
+
 type ErrorClass = abstract new (...args: never[]) => unknown;
 
 /**

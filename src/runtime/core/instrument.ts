@@ -48,7 +48,7 @@ export interface HttpInfo {
 export interface PrimitiveState {
   /** Trace id. */
   readonly _id: number;
-  /** "semaphore" | "lock" | "event" | "condition" | "queue". */
+  /** "semaphore" | "lock" | "event" | "condition" | "queue" | "barrier". */
   readonly _kind: string;
   /** e.g. "Semaphore(3)". */
   readonly _label: string;

@@ -41,7 +41,26 @@ const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
 export interface CreateTaskOptions {
   /** The task's name (Python's `name=`); default `Task-N`. */
   name?: string | null;
+  /**
+   * Python's `eager_start=` (3.12+): run the coroutine at once, up to its
+   * first real suspension, instead of on the next iteration. Default: false,
+   * or true under an eager task factory.
+   */
+  eagerStart?: boolean;
 }
+
+/**
+ * Python's task factory, `factory(loop, coro, **kwargs)`: what
+ * `loop.createTask` calls instead of creating a `Task` itself (see
+ * `loop.setTaskFactory`, `asyncio.eagerTaskFactory`).
+ * @example
+ * const logging: asyncio.TaskFactory = (loop, coro, options) => {
+ *   print(`new task for ${coro.qualname}`);
+ *   return asyncio.eagerTaskFactory(loop, coro, options);
+ * };
+ * asyncio.getRunningLoop().setTaskFactory(logging);
+ */
+export type TaskFactory = <T>(loop: EventLoop, coro: Coroutine<T>, options: CreateTaskOptions) => Task<T>;
 
 /**
  * Python's asyncio event loop. Snippets reach it with
@@ -71,6 +90,7 @@ export class EventLoop {
   private _timerCancelledCount = 0;
   private _timerSeq = 0;
   private _defaultExecutor: ThreadPoolExecutor | null = null;
+  private _taskFactory: TaskFactory | null = null;
   private _executorShutdownCalled = false;
   /** @internal Tasks created for the runner's own shutdown: not drawn on the timeline. */
   _hiddenTasks = false;
@@ -112,12 +132,39 @@ export class EventLoop {
   }
 
   /**
-   * Python's `loop.create_task(coro, name=None)`: wraps the coroutine in a
-   * task that starts on the next iteration.
+   * Python's `loop.create_task(coro, name=None, eager_start=None)`: wraps
+   * the coroutine in a task that starts on the next iteration (or at once,
+   * with `eagerStart`). A task factory, if set, makes the task instead.
+   * @example
+   * const loop = asyncio.getRunningLoop();
+   * const t = loop.createTask(work(), { name: "worker" });
    */
   createTask<T>(coro: Coroutine<T>, options: CreateTaskOptions = {}): Task<T> {
     this._checkClosed();
-    return new Task(this, coro, options.name ?? null);
+    if (this._taskFactory !== null) return this._taskFactory(this, coro, options);
+    return new Task(this, coro, options.name ?? null, options.eagerStart ?? false);
+  }
+
+  /**
+   * Python's `loop.set_task_factory(factory)`: every task the loop creates
+   * from now on (`createTask`, `gather`, `TaskGroup`...) is made by
+   * `factory`; `null` restores the default. `TypeError` if it is neither.
+   * @example
+   * asyncio.getRunningLoop().setTaskFactory(asyncio.eagerTaskFactory);
+   */
+  setTaskFactory(factory: TaskFactory | null): void {
+    if (factory !== null && typeof factory !== "function") throw new TypeError("task factory must be a callable or None");
+    this._taskFactory = factory;
+  }
+
+  /**
+   * Python's `loop.get_task_factory()`: the factory set, or `null` (`None`)
+   * for the default one.
+   * @example
+   * print(asyncio.getRunningLoop().getTaskFactory() === null);  // true
+   */
+  getTaskFactory(): TaskFactory | null {
+    return this._taskFactory;
   }
 
   /** Python's `loop.call_soon(callback, *args)`: runs `callback(...args)` on the next iteration. */

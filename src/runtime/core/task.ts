@@ -12,6 +12,10 @@
  * the future the task waits on, or sets `_mustCancel` so the next step
  * throws `CancelledError` into the coroutine; `cancelling()`/`uncancel()`
  * count requests, which `timeout()` and `TaskGroup` rely on.
+ *
+ * An eager task (3.12+, `eagerStart`) runs its first step inside its
+ * creator's step instead of on the ready queue: see `_eagerStart`, the one
+ * place that differs.
  */
 import { Coroutine, CoroState, READY, resume, SLEEP0, SleepZero } from "./coroutine.ts";
 import { addAsyncFrame, CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
@@ -34,6 +38,8 @@ const Pending = {
   Error: 2,
   /** Woken by the queued future: its `result()` decides (Python's `__wakeup`). */
   Wakeup: 3,
+  /** As `Value`, after `await asyncio.sleep(0)`'s fast path (the call graph shows the sleep). */
+  AfterSleep0: 4,
 } as const;
 type Pending = (typeof Pending)[keyof typeof Pending];
 
@@ -41,8 +47,9 @@ type Pending = (typeof Pending)[keyof typeof Pending];
 const MUST_CANCEL = 1 << FUTURE_FLAG_BITS;
 const HIDDEN = 2 << FUTURE_FLAG_BITS;
 const PENDING_SHIFT = FUTURE_FLAG_BITS + 2;
+const PENDING_MASK = 7;
 /** Pending cancellation requests (Python's `_num_cancels_requested`) live in the bits above. */
-const CANCELS_SHIFT = PENDING_SHIFT + 2;
+const CANCELS_SHIFT = PENDING_SHIFT + 3;
 
 /**
  * Python's `asyncio.Task`. Create one with `asyncio.createTask(coro)`; it
@@ -72,8 +79,9 @@ export class Task<T = unknown> extends Future<T> {
   /**
    * Made by `loop.createTask(coro)` (`asyncio.createTask`, `gather`...), not
    * called directly: it is queued to start at the loop's next iteration.
+   * `eagerStart`: run the first step now, if the loop is running (Python's `eager_start=True`).
    */
-  constructor(loop: EventLoop, coro: Coroutine<T>, name: string | null) {
+  constructor(loop: EventLoop, coro: Coroutine<T>, name: string | null, eagerStart = false) {
     super(loop);
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyReprSafe(coro)}`);
     const session = loop._session;
@@ -92,7 +100,8 @@ export class Task<T = unknown> extends Future<T> {
       const h = loop._hooks.taskCreated;
       if (h !== undefined) h.taskCreated(this, loop._currentTask);
     }
-    loop._ready.push(this, undefined);
+    if (eagerStart && loop.isRunning()) this._eagerStart();
+    else loop._ready.push(this, undefined);
   }
 
   /** @internal Created by the runner itself (shutdown): kept off the timeline. */
@@ -118,10 +127,50 @@ export class Task<T = unknown> extends Future<T> {
 
   /** How the next step starts (see `Pending`). */
   private get _pending(): Pending {
-    return ((this._flags >> PENDING_SHIFT) & 3) as Pending;
+    return ((this._flags >> PENDING_SHIFT) & PENDING_MASK) as Pending;
   }
   private set _pending(kind: Pending) {
-    this._flags = (this._flags & ~(3 << PENDING_SHIFT)) | (kind << PENDING_SHIFT);
+    this._flags = (this._flags & ~(PENDING_MASK << PENDING_SHIFT)) | (kind << PENDING_SHIFT);
+  }
+
+  /**
+   * Python's `Task.__eager_start`: the first step runs now, synchronously,
+   * as the current task, inside whatever called `createTask`; the coroutine
+   * goes on until its first real suspension (or its end: the task is then
+   * done before `createTask` returns, and, as in CPython, forgets its
+   * coroutine). Only later steps go through the ready queue.
+   *
+   * The trace stays flat (steps never nest): the creator's step ends,
+   * waiting on `eager start of Task-N` (wait kind "eager"); the new task's
+   * first step follows; then the creator is woken by it and its step goes on.
+   * All at the same instant, which is what happened.
+   */
+  private _eagerStart(): void {
+    const loop = this._loop;
+    const session = loop._session;
+    const hooks = loop._hooks;
+    const cursor = session.cursor;
+    const creator = loop._currentTask;
+    const creatorLine = cursor.l;
+    const traced = creator !== null && !creator._hidden;
+    if (traced) hooks.stepEnded?.stepEnded(creator, new EagerStart(this));
+    this._pending = Pending.None;
+    session.countStep();
+    loop._currentTask = this;
+    hooks.stepBegan?.stepBegan(this);
+    try {
+      this._runCoroutine(false, undefined);
+    } finally {
+      this._line = cursor.l;
+      loop._currentTask = creator;
+      hooks.stepEnded?.stepEnded(this, this._futWaiter);
+      cursor.l = creatorLine;
+      if (this.done()) eagerlyDone.add(this);
+      if (traced) {
+        hooks.taskScheduled?.taskScheduled(creator, this);
+        hooks.stepBegan?.stepBegan(creator);
+      }
+    }
   }
 
   /** @internal */
@@ -133,6 +182,18 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal */
   override _waitTarget(): number {
     return this._id;
+  }
+
+  /** @internal The coroutines awaited inline, outermost first, the root not included (for the call graph). */
+  _inlineAwaits(): Coroutine[] {
+    const out: Coroutine[] = [];
+    for (let c = this._top; c !== null && c !== this._coro; c = c._caller) out.push(c);
+    return out.reverse();
+  }
+
+  /** @internal Paused in `await asyncio.sleep(0)` (its fast path: no coroutine on the stack), for the call graph. */
+  get _inSleep0(): boolean {
+    return this._pending === Pending.AfterSleep0;
   }
 
   /** @internal The task's name. */
@@ -151,9 +212,9 @@ export class Task<T = unknown> extends Future<T> {
     this._nameOrNumber = String(value);
   }
 
-  /** Python's `Task.get_coro()`. */
+  /** Python's `Task.get_coro()`; `null` (`None`) for a task that finished during its eager start. */
   getCoro(): Coroutine<T> | null {
-    return this._coro;
+    return eagerlyDone.has(this) ? null : this._coro;
   }
 
   /** A task's result is its coroutine's: Python raises `RuntimeError` here. */
@@ -258,7 +319,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /**
    * Python's `Task.__step_run_and_handle_result`, with inline awaits
-   * trampolined on `_stack`: awaiting a coroutine pushes it and resumes it
+   * trampolined on the `_top` chain: awaiting a coroutine pushes it and resumes it
    * here, so a chain of awaits never grows the JavaScript stack.
    */
   private _runCoroutine(throwing: boolean, arg: unknown): void {
@@ -309,7 +370,7 @@ export class Task<T = unknown> extends Future<T> {
         if (y instanceof SleepZero) {
           // `await asyncio.sleep(0)`: it would yield once and return its result; skip the round trip through it.
           y.state = CoroState.Closed;
-          return this._schedule(Pending.Value, y.result, null);
+          return this._schedule(Pending.AfterSleep0, y.result, null);
         }
         coro.pausedLine = cursor.l;
         y._caller = coro;
@@ -389,7 +450,9 @@ export class Task<T = unknown> extends Future<T> {
 
   /** @internal How loop messages name this task. */
   _noticeInfo(): { name: string; coro: string; repr: string } {
-    return { name: this._name, coro: this._coro?.qualname ?? "None", repr: this.__repr__() };
+    const coro = this.getCoro();
+    // vclock names a missing coroutine by its type, as `type(None).__name__`.
+    return { name: this._name, coro: coro === null ? "NoneType" : coro.qualname, repr: this.__repr__() };
   }
 
   /** Python's repr: `<Task pending name='Task-2' coro=<worker() running>>`. */
@@ -397,11 +460,31 @@ export class Task<T = unknown> extends Future<T> {
     const info = futureInfo(this);
     if (this._numCancelsRequested > 0 && !this.done()) info[0] = "cancelling";
     info.splice(1, 0, `name='${this._name}'`);
-    if (this._coro !== null) {
-      const where = this._coro.state === CoroState.Closed ? "done" : "running";
-      info.splice(2, 0, `coro=<${this._coro.qualname}() ${where}>`);
+    const coro = this.getCoro();
+    if (coro !== null) {
+      const where = coro.state === CoroState.Closed ? "done" : "running";
+      info.splice(2, 0, `coro=<${coro.qualname}() ${where}>`);
     }
     return `<Task ${info.join(" ")}>`;
+  }
+}
+
+/**
+ * Tasks that finished during their eager start: CPython drops their
+ * coroutine (`get_coro()` is None). Kept aside rather than cleared, so the
+ * trace still names the coroutine, and no field is added to every task.
+ */
+const eagerlyDone = new WeakSet<Task<any>>();
+
+/** What a creator waits on while its eager task takes its first step (only the trace sees it). */
+class EagerStart extends Future {
+  private readonly _task: Task<any>;
+  constructor(task: Task<any>) {
+    super(task._loop);
+    this._task = task;
+  }
+  override _waitLabel(): WaitLabel {
+    return { kind: "eager", text: `eager start of ${this._task._name}`, target: this._task._id };
   }
 }
 

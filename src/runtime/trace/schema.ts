@@ -67,8 +67,7 @@ export interface TaskInfo {
 export interface PrimitiveInfo {
   /** Its id (the `prim` of its events). */
   readonly id: number;
-  /** "semaphore" | "lock" | "event" | "condition" | "queue". */
-  /** The event kind. */
+  /** "semaphore" | "lock" | "event" | "condition" | "queue" | "barrier". */
   readonly kind: string;
   /** e.g. "Semaphore(3)", "Queue(maxsize=2)". */
   readonly label: string;
@@ -76,8 +75,7 @@ export interface PrimitiveInfo {
 
 /** What a task waits on while blocked, as the timeline labels it. */
 export interface WaitInfo {
-  /** "sleep" | "task" | "gather" | "semaphore" | "lock" | "event" | "condition" | "queue" | "http" | "executor" | "wait" | "shield" | "taskgroup" | "future" | ... */
-  /** The event kind. */
+  /** "sleep" | "task" | "gather" | "semaphore" | "lock" | "event" | "condition" | "queue" | "http" | "executor" | "wait" | "shield" | "taskgroup" | "future" | "eager" | "barrier" | ... */
   readonly kind: string;
   /** e.g. "sleep 1 s", "GET httpbin.org/delay/1", "Semaphore(3)", "Task fetch-2". */
   readonly text: string;

@@ -12,7 +12,7 @@ import { TransformContext } from "./context.ts";
 import type { PositionMap } from "./edits.ts";
 import { CompileError, fromParseError, type SnippetCompileError } from "./errors.ts";
 import { DEFAULT_MODULES, type ImportBinding } from "./imports.ts";
-import { parse, type Node } from "./parse.ts";
+import { type Node, parse, ParseBudgetError } from "./parse.ts";
 import { transformProgram } from "./walk.ts";
 
 export type { PositionMap } from "./edits.ts";
@@ -56,6 +56,10 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   try {
     program = parse(source);
   } catch (e) {
+    if (e instanceof ParseBudgetError) {
+      const message = "this code takes too long to read: its constructs nest too deeply for the parser (type assertions like <T>(…) inside each other?). Write them as (x as T) instead, or split the expression";
+      return { ok: false, error: { name: "SyntaxError", message, ...cx.src.position(Math.min(e.pos, source.length)) } };
+    }
     return { ok: false, error: fromParseError(e, cx.src) };
   }
   try {

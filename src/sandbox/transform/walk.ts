@@ -104,7 +104,10 @@ export class Walker {
    *
    * so `__aexit__` sees the block's error (JavaScript's own `Symbol.asyncDispose`
    * cannot), which `timeout()` and `TaskGroup` need; `exit` re-throws it unless
-   * `__aexit__` suppressed it. Everything stays on the lines it was on.
+   * `__aexit__` suppressed it. Everything stays on the lines it was on. The
+   * exit runs at the line of `await using` (`__al.l = N` before it), as
+   * Python's `__aexit__` runs at the line of `async with`: a traceback, the
+   * call graph and the trace of a `TaskGroup` waiting at its end point there.
    */
   private awaitUsing(decl: Node, last: Node): void {
     if (!this.scope.async) throw syntaxError("'await using' outside async function", decl.start);
@@ -124,7 +127,7 @@ export class Walker {
       tail.push(
         ` const ${d.id.name} = (yield ${h}.enter(${cm})); let ${flag} = false, ${err}; try {`,
       );
-      this.closers.push(` } catch (${cx.local("x")}) { ${flag} = true; ${err} = ${cx.local("x")}; } finally { yield ${h}.exit(${cm}, ${flag}, ${err}); }`);
+      this.closers.push(` } catch (${cx.local("x")}) { ${flag} = true; ${err} = ${cx.local("x")}; } finally { ${h}.l = ${cx.src.lineOf(decl.start)}; yield ${h}.exit(${cm}, ${flag}, ${err}); }`);
     }
     const closing = this.closers.splice(this.closers.length - decl.declarations.length).reverse().join("");
     if (last === decl) {

@@ -1,6 +1,6 @@
 import LZString from "lz-string";
 import { describe, expect, it } from "vitest";
-import { MAX_CODE, MAX_ENCODED, playgroundUrl, readShare, shareUrl, withoutShare } from "../../../src/components/playground/share.ts";
+import { MAX_CODE, MAX_ENCODED, MAX_LINES, playgroundUrl, readShare, shareUrl, withoutShare } from "../../../src/components/playground/share.ts";
 
 const page = { origin: "https://asynclab.example", pathname: "/lessons/02-basics/" };
 
@@ -32,6 +32,14 @@ describe("share links", () => {
     const huge = LZString.compressToEncodedURIComponent("x".repeat(MAX_CODE + 1));
     expect(huge.length).toBeLessThanOrEqual(MAX_ENCODED);
     expect(readShare(`?pg=play&code=${huge}`)).toMatchObject({ kind: "invalid", message: expect.stringContaining("too long") });
+  });
+
+  it("refuses a small link that decodes to more lines than a playground takes, and takes one at the limit", () => {
+    const blank = LZString.compressToEncodedURIComponent(`${"\n".repeat(15_000)}print(1);`);
+    expect(blank.length).toBeLessThan(400);
+    expect(readShare(`?pg=play&code=${blank}`)).toMatchObject({ kind: "invalid", message: expect.stringContaining(`more than ${MAX_LINES.toLocaleString("en-US")} lines`) });
+    const atLimit = LZString.compressToEncodedURIComponent(`${"\n".repeat(MAX_LINES - 1)}print(1);`);
+    expect(readShare(`?pg=play&code=${atLimit}`)).toMatchObject({ kind: "ok" });
   });
 
   it("removes the share parameters and keeps the others", () => {

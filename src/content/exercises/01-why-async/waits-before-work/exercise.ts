@@ -1,4 +1,4 @@
-import { defineExercise, loopTime, printedAt, printsAll } from "../../../../checks/index.ts";
+import { blockedFor, defineExercise, loopTime, printedAt, printsAll } from "../../../../checks/index.ts";
 
 export default defineExercise({
   title: "Start the waits before the work",
@@ -23,6 +23,7 @@ export default defineExercise({
     loopTime({ atMost: 1.5 }),
     printsAll(["file 1: 200", "file 2: 200", "file 3: 200", "cat.png resized"]),
     printedAt("cat.png resized", 1),
+    blockedFor(1),
   ],
   hints: [
     "Look at the timeline: when is the loop blocked, and when do the three requests leave?",

@@ -1,4 +1,4 @@
-import { defineExercise, loopTime, printsExactly, responses } from "../../../../checks/index.ts";
+import { defineExercise, loopTime, printsExactly, responses, uses } from "../../../../checks/index.ts";
 
 export default defineExercise({
   title: "Give up on the silent mirror",
@@ -9,6 +9,7 @@ export default defineExercise({
     loopTime({ atMost: 1 }),
     printsExactly(["https://pypi.org/: 200", "https://blackhole.example/: no answer", "https://www.python.org/: 200"]),
     responses("200", { atLeast: 2 }),
+    uses("timeout"),
   ],
   hints: [
     "On the timeline, the request to `blackhole.example` waits 300 s, until aiohttp's default deadline of five minutes runs out. Nothing in the program gives up sooner.",
