@@ -14,13 +14,10 @@
  * (W4's durations, drawn at the snippet's top level) are outside it.
  */
 import { readFileSync } from "node:fs";
-import type { Instrument } from "../src/runtime/core/instrument.ts";
-import { Session, withSession } from "../src/runtime/core/session.ts";
-import { TraceRecorder } from "../src/runtime/trace/recorder.ts";
+import { type Instrument, MODULE_NAMES, Session, TraceRecorder, withSession } from "../src/runtime/index.ts";
 import { instantiate } from "../src/sandbox/evaluate.ts";
 import { createHost } from "../src/sandbox/host.ts";
 import { compile } from "../src/sandbox/transform/compile.ts";
-import { MODULE_NAMES } from "../src/runtime/modules.ts";
 import { PROMISE_WORKLOADS } from "./promises.ts";
 
 const UNITS: Record<string, string> = { W1: "steps/s", W2: "tasks/s", W3: "tasks/s", W4: "tasks/s" };

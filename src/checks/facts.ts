@@ -4,7 +4,7 @@
  * themselves; they ask these questions, and `factsOf` answers them from the
  * trace in one pass. When the trace changes form, only `factsOf` changes.
  */
-import type { Trace } from "../runtime/trace/schema.ts";
+import type { Trace } from "../runtime/trace-api.ts";
 
 /** One printed line (a `print` can make several), or a warning. */
 export interface PrintedLine {

@@ -21,9 +21,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import { noticeOracleLine } from "../runtime/core/notices.ts";
 import { checkRun } from "../checks/index.ts";
-import { toTraceEventFormat } from "../runtime/trace/perfetto.ts";
+import { noticeOracleLine, toTraceEventFormat } from "../runtime/index.ts";
 import { loadExercises } from "./exercises.ts";
 import type { OutputItem, RunResult } from "./run.ts";
 

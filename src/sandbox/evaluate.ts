@@ -9,7 +9,7 @@
  * N + HEADER_LINES of the function source; `//# sourceURL=snippet.ts`
  * names its frames in stack traces.
  */
-import * as builtins from "../runtime/builtins.ts";
+import { builtins } from "../runtime/index.ts";
 import type { SnippetHost } from "./host.ts";
 
 /** The file name snippet frames carry in stack traces and tracebacks. */

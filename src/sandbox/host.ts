@@ -10,11 +10,7 @@
  * - `enter(cm)` / `exit(cm, hasError, error)`: `await using` (async with);
  * - `aiter(obj)` / `anext(it)`: `for await` (async for).
  */
-import { type Coroutine, SnippetCoroutine } from "../runtime/core/coroutine.ts";
-import { ImportError, ModuleNotFoundError } from "../runtime/core/errors.ts";
-import { aiter, anext } from "../runtime/asyncio/aiter.ts";
-import { enter, exit } from "../runtime/asyncio/with.ts";
-import { MODULE_NAMES, MODULES } from "../runtime/modules.ts";
+import { aiter, anext, type Coroutine, enter, exit, ImportError, MODULE_NAMES, MODULES, ModuleNotFoundError, SnippetCoroutine } from "../runtime/index.ts";
 
 export interface SnippetHost {
   l: number;

@@ -17,8 +17,7 @@
  * runtime passes to the trace hooks, and fail on any object two runs share
  * that is not frozen.
  */
-import * as builtins from "../runtime/builtins.ts";
-import { MODULES } from "../runtime/modules.ts";
+import { builtins, MODULES } from "../runtime/index.ts";
 import { createHost } from "./host.ts";
 import { runSnippet } from "./run.ts";
 

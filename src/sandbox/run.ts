@@ -4,12 +4,7 @@
  * session, collect output (with virtual times), the error with a Python
  * traceback, and the trace.
  */
-import { errorName, excStr } from "../runtime/core/errors.ts";
-import type { Notice } from "../runtime/core/notices.ts";
-import { type Budgets, DEFAULT_BUDGETS, type OutputRecord, RunAborted, Session, withSession } from "../runtime/core/session.ts";
-import { MODULE_NAMES } from "../runtime/modules.ts";
-import { TraceRecorder } from "../runtime/trace/recorder.ts";
-import type { Trace } from "../runtime/trace/schema.ts";
+import { type Budgets, DEFAULT_BUDGETS, errorName, excStr, MODULE_NAMES, type Notice, type OutputRecord, RunAborted, Session, type Trace, TraceRecorder, withSession } from "../runtime/index.ts";
 import { instantiate } from "./evaluate.ts";
 import { createHost } from "./host.ts";
 import { buildTraceback, type TracebackFrame } from "./traceback.ts";

@@ -17,7 +17,7 @@
  * treatment for another reason: their callbacks would run after the run has
  * ended, outside the virtual clock.
  */
-import { RuntimeError } from "../runtime/core/errors.ts";
+import { RuntimeError } from "../runtime/index.ts";
 
 const { defineProperty, getOwnPropertyDescriptor, getPrototypeOf } = Object;
 const hasOwn = Object.hasOwn;

@@ -14,7 +14,7 @@
  * by the scheduler, not called by each other. And, for an error raised
  * outside any coroutine, the snippet frames of the JavaScript stack.
  */
-import { asyncFramesOf } from "../runtime/core/errors.ts";
+import { asyncFramesOf } from "../runtime/index.ts";
 import { codePosition, SNIPPET_FILE, snippetFrames } from "./evaluate.ts";
 import type { PositionMap } from "./transform/compile.ts";
 
@@ -46,10 +46,31 @@ export function buildTraceback(error: unknown, source: string, map: PositionMap,
     }
   } else {
     // Raised outside any coroutine: the JavaScript stack is the whole story (innermost first there).
-    const inner = js.filter((f) => f.line > 0).reverse();
+    const inner = mergeCoroutineWrappers(js.filter((f) => f.line > 0)).reverse();
     if (inner.length > 0 && frames.length > 0 && inner[0].line === moduleLine) frames.pop();
     for (const f of inner) frames.push({ name: f.name === "" || f.name === "Object.<anonymous>" ? "<module>" : f.name, line: f.line, column: f.column, source: text(f.line) });
   }
   const body = frames.map((f) => `  File "${SNIPPET_FILE}", line ${f.line}, in ${f.name}\n    ${f.source}\n`).join("");
   return { frames, text: frames.length ? `Traceback (most recent call last):\n${body}` : "" };
+}
+
+/**
+ * An async function declaration runs as two frames (rewrite-async.ts): the
+ * generator `__al$name`, which evaluates the parameters, called by the
+ * wrapper `name`. Python has one frame there: keep the generator's (it has
+ * the line) under the function's name, and drop the wrapper's.
+ */
+function mergeCoroutineWrappers<F extends { name: string }>(innerFirst: F[]): F[] {
+  const out: F[] = [];
+  for (let i = 0; i < innerFirst.length; i++) {
+    const f = innerFirst[i];
+    if (!f.name.startsWith("__al$")) {
+      out.push(f);
+      continue;
+    }
+    const name = f.name.slice("__al$".length);
+    out.push({ ...f, name });
+    if (innerFirst[i + 1]?.name === name) i++;
+  }
+  return out;
 }

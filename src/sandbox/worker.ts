@@ -19,8 +19,7 @@
  * A run's reply is one JSON document in a transferred ArrayBuffer (wire.ts).
  */
 import * as Comlink from "comlink";
-import { TraceRecorder } from "../runtime/trace/recorder.ts";
-import { cutTrace } from "../runtime/trace/cut.ts";
+import { cutTrace, TraceRecorder } from "../runtime/index.ts";
 import { isLockedDown, lockdown, type LockdownReport } from "./lockdown.ts";
 import { runtimeRoots } from "./lockdown-runtime.ts";
 import { type RunResult, runSnippet } from "./run.ts";

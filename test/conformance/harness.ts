@@ -9,7 +9,7 @@
  * runtime says them when the run ends (the oracle README's accepted
  * deviation) — same text, possibly a different place.
  */
-import { noticeOracleLine } from "../../src/runtime/core/notices.ts";
+import { noticeOracleLine } from "../../src/runtime/index.ts";
 import { runSnippet } from "../../src/sandbox/run.ts";
 
 export function oracleOutput(source: string): { text: string; error: string | null } {

@@ -8,8 +8,8 @@
  * the whole reply count as invalid. Text is only ever rendered with
  * `textContent`, never as HTML.
  */
-import type { Notice } from "../../runtime/core/notices.ts";
-import type { Trace } from "../../runtime/trace/schema.ts";
+import type { Notice } from "../../runtime/index.ts";
+import type { Trace } from "../../runtime/trace-api.ts";
 import type { OutputItem, RunResult, SnippetError } from "../../sandbox/run.ts";
 import { decodeReply, MAX_REPLY_BYTES } from "../../sandbox/wire.ts";
 

@@ -3,7 +3,7 @@
  * Plain strings (inserted as text, never HTML): task names and printed
  * text come from learner code.
  */
-import type { TraceEvent } from "../../runtime/trace/schema.ts";
+import type { TraceEvent } from "../../runtime/trace-api.ts";
 import { lowerBound } from "./layout.ts";
 import { shortUrl, type TimelineModel } from "./model.ts";
 import { fmtDuration, fmtTime } from "./scale.ts";

@@ -2,8 +2,7 @@
  * Downloads: the trace as Trace Event Format JSON (Perfetto and
  * chrome://tracing open it) and the timeline as a standalone SVG.
  */
-import type { Trace } from "../../runtime/trace/schema.ts";
-import { toTraceEventFormat } from "../../runtime/trace/perfetto.ts";
+import { toTraceEventFormat, type Trace } from "../../runtime/trace-api.ts";
 
 /** The trace as Trace Event Format JSON text. */
 export function traceEventJson(trace: Trace): string {

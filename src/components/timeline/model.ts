@@ -19,7 +19,7 @@
  *   flight). A task's lane is derived from its own events when it is
  *   first read (task-lane.ts): the pass here only links them.
  */
-import type { TaskInfo, Trace, TraceEvent, WaitInfo } from "../../runtime/trace/schema.ts";
+import type { TaskInfo, Trace, TraceEvent, WaitInfo } from "../../runtime/trace-api.ts";
 import { LazyTaskLane } from "./task-lane.ts";
 
 /** A stretch of a task's life. `from`/`to` are orders; `to` may be `model.events.length` (the end of the run). */

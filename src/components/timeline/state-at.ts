@@ -9,7 +9,7 @@
  * from the nearest snapshot at or before its order (or from the live
  * cursor, when scrubbing forward).
  */
-import type { WaitInfo } from "../../runtime/trace/schema.ts";
+import type { WaitInfo } from "../../runtime/trace-api.ts";
 import type { TimelineModel } from "./model.ts";
 
 export interface PendingTimer {

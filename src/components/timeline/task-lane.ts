@@ -14,7 +14,7 @@
  * trace to the first drawing, and allocated objects that live as long as
  * the run is shown, for lanes nobody scrolls to.
  */
-import type { TaskInfo, TraceEvent, WaitInfo } from "../../runtime/trace/schema.ts";
+import type { TaskInfo, TraceEvent, WaitInfo } from "../../runtime/trace-api.ts";
 import type { Block, Handoff, Mark, Segment, TaskLane } from "./model.ts";
 
 /** What a lane reads of the model while it derives itself. */

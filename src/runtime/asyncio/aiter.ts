@@ -10,6 +10,7 @@ import { pyTypeName } from "../core/repr.ts";
 
 /** An async iterator in Python's protocol. */
 export interface PyAsyncIterator<T> {
+  /** The next item, as an awaitable; raises `StopAsyncIteration` at the end. */
   __anext__(): unknown;
 }
 

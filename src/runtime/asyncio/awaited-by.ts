@@ -82,7 +82,8 @@ export function futureDiscardFromAwaitedBy(fut: Future<any>, waiter: Future<any>
 export function awaitersOf(fut: Future<any>): Future<any>[] {
   const out = new Set<Future<any>>();
   if (!fut.done()) {
-    for (const cb of fut._callbacks ?? []) {
+    const cbs = fut._callbacks;
+    for (const cb of cbs === null ? [] : Array.isArray(cbs) ? cbs : [cbs]) {
       if (cb instanceof Task) {
         if (cb._futWaiter === fut) out.add(cb);
       } else {

@@ -15,7 +15,8 @@ import { Coroutine } from "../core/coroutine.ts";
 import { BrokenBarrierError, ValueError } from "../core/errors.ts";
 import type { Future } from "../core/future.ts";
 import { pyTypeName } from "../core/repr.ts";
-import { Condition, Lock } from "./locks.ts";
+import { Condition } from "./condition.ts";
+import { Lock } from "./lock.ts";
 import { withBlock } from "./with.ts";
 
 type State = "filling" | "draining" | "resetting" | "broken";
@@ -68,6 +69,7 @@ export class Barrier {
   /** Tasks inside `wait()`: waiting while filling, or still leaving while draining. */
   private _count = 0;
 
+  /** `new asyncio.Barrier(3)`: three tasks must wait before any goes on. Below 1 raises `ValueError`. */
   constructor(parties: number) {
     if (typeof parties !== "number") throw new TypeError(`'<' not supported between instances of '${pyTypeName(parties)}' and 'int'`);
     if (parties < 1) throw new ValueError("parties must be >= 1");

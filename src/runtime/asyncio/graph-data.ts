@@ -21,6 +21,7 @@ export interface CallGraphData {
   readonly name: string;
   /** Innermost frame first. */
   readonly callStack: readonly CallGraphFrame[];
+  /** What awaits it, each with its own graph. */
   readonly awaitedBy: readonly CallGraphData[];
 }
 
@@ -46,6 +47,7 @@ export function callGraphData(g: FutureCallGraph): CallGraphData {
 export interface AwaitGraphTask {
   /** Trace id (the task's lane on the timeline). */
   readonly id: number;
+  /** The task's name, e.g. "Task-2". */
   readonly name: string;
   /** The coroutine's qualified name. */
   readonly coro: string;

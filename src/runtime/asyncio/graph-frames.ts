@@ -4,7 +4,7 @@
  * snippet line; a runtime coroutine is the CPython 3.14.2 function(s) it
  * stands for, at the line where each waits, so the text matches CPython's.
  */
-import { type Coroutine, CoroState, SnippetCoroutine } from "../core/coroutine.ts";
+import { type Coroutine, CoroState, SleepZero, SnippetCoroutine } from "../core/coroutine.ts";
 import type { Task } from "../core/task.ts";
 
 /** The name snippet frames carry: the sandbox's name for the snippet (`SNIPPET_FILE` in `src/sandbox/evaluate.ts`). */
@@ -69,7 +69,7 @@ const ACQUIRE_FRAMES: Readonly<Record<string, readonly FrameSpec[]>> = {
 /** The frames one coroutine of a task's stack shows, innermost first; `line` is where it is paused. */
 function framesOf(coro: Coroutine, line: number): CallGraphFrame[] {
   if (coro instanceof SnippetCoroutine) return [{ qualname: coro.qualname, filename: SNIPPET_FILENAME, lineno: line, isAsync: true }];
-  if (coro.qualname === "sleep" && coro._yieldsOnce()) return [SLEEP0_FRAME];
+  if (coro instanceof SleepZero) return [SLEEP0_FRAME];
   let specs = RUNTIME_FRAMES[coro.qualname];
   if (coro.qualname === "__aenter__") specs = ACQUIRE_FRAMES[(coro as unknown as { prim?: { _kind?: string } }).prim?._kind ?? ""];
   if (specs === undefined) return [{ qualname: coro.qualname, filename: "<runtime>", lineno: 0, isAsync: true }];
@@ -84,7 +84,7 @@ export function taskFrames(task: Task<any>, innermostLine: number): CallGraphFra
   const root = task.getCoro();
   if (root === null || task.done()) return [];
   if (root.state === CoroState.Created) return framesOf(root, root.line);
-  const chain: Coroutine[] = [root, ...(task._stack ?? [])];
+  const chain: Coroutine[] = [root, ...task._inlineAwaits()];
   // sleep(0) is taken without putting its coroutine on the stack (task.ts); CPython shows it.
   const frames: CallGraphFrame[] = task._inSleep0 ? [SLEEP0_FRAME] : [];
   for (let i = chain.length - 1; i >= 0; i--) {

@@ -65,6 +65,7 @@ export type { CallGraphFrame } from "./graph-frames.ts";
 export class FrameCallGraphEntry {
   /** The frame (Python's `frame`): its function, file and line. */
   readonly frame: CallGraphFrame;
+  /** An entry for `frame` (made by `captureCallGraph`). */
   constructor(frame: CallGraphFrame) {
     this.frame = frame;
   }
@@ -84,6 +85,7 @@ export class FutureCallGraph {
   readonly callStack: readonly FrameCallGraphEntry[];
   /** What awaits it, each with its own graph (Python's `awaited_by`). */
   readonly awaitedBy: readonly FutureCallGraph[];
+  /** A graph node (made by `captureCallGraph`). */
   constructor(future: Future<any>, callStack: readonly FrameCallGraphEntry[], awaitedBy: readonly FutureCallGraph[]) {
     this.future = future;
     this.callStack = callStack;

@@ -7,13 +7,11 @@
  */
 import { Coroutine } from "../core/coroutine.ts";
 import { QueueEmpty, QueueFull, QueueShutDown, ValueError } from "../core/errors.ts";
-import type { Future } from "../core/future.ts";
 import { pyRepr } from "../python/format.ts";
-import { currentSession } from "../core/session.ts";
 import { WaitQueue } from "../core/wait-queue.ts";
 import { pyLess } from "./compare.ts";
-import { Event } from "./locks.ts";
-import { getRunningLoop } from "./running.ts";
+import { Event } from "./event.ts";
+import { Primitive } from "./primitive.ts";
 
 /** Options of the queue constructors. */
 export interface QueueOptions {
@@ -29,34 +27,26 @@ export interface QueueOptions {
  * const item = await q.get();  // waits while it is empty
  * q.taskDone();
  */
-export class Queue<T = unknown> {
-  /** @internal Trace id. */
-  readonly _id = currentSession().nextId();
-  /** @internal For the trace (PrimitiveState). */
-  readonly _kind = "queue";
-  /** @internal */
-  get _label(): string {
-    return `${this._kindName()}(maxsize=${this._maxsize})`;
-  }
-  /** @internal */
-  get _value(): number {
-    return this.qsize();
-  }
-  /** @internal */
-  get _waiting(): number {
-    return this._getters.size + this._putters.size;
-  }
+export class Queue<T = unknown> extends Primitive {
   private readonly _maxsize: number;
+  // Invariant: a pending getter implies the queue is empty, a pending
+  // putter that it is full (each put wakes the first getter, each get the
+  // first putter); woken ones stay queued until their task runs. And
+  // `_finished` is set exactly when `_unfinished` is 0.
   private readonly _getters = new WaitQueue();
   private readonly _putters = new WaitQueue();
+  /** Items put and not yet marked done with `taskDone()`. */
   private _unfinished = 0;
+  /** What `join()` waits on (made after the queue, so its trace id is the queue's + 1). */
   private readonly _finished = new Event();
   private _isShutdown = false;
-  /** @internal The items (subclasses order them differently). */
+  /** @internal The items (subclasses order them differently); FIFO reads from `_head`. */
   protected _items: T[] = [];
   private _head = 0;
 
+  /** `new asyncio.Queue({ maxsize: 2 })` or `new asyncio.Queue(2)`; 0 (the default) is unbounded. */
   constructor(options: QueueOptions | number = {}) {
+    super();
     const maxsize = typeof options === "number" ? options : (options.maxsize ?? 0);
     this._maxsize = maxsize;
     this._finished._waitText = "Queue.join()";
@@ -91,7 +81,7 @@ export class Queue<T = unknown> {
   private *_put(item: T): Generator<unknown, void, unknown> {
     while (this.full()) {
       if (this._isShutdown) throw new QueueShutDown();
-      const putter = this._waiter("Queue.put()");
+      const putter = this._newWaiter("Queue.put()");
       const node = this._putters.push(putter);
       this._changed();
       try {
@@ -125,7 +115,7 @@ export class Queue<T = unknown> {
   private *_get(): Generator<unknown, T, unknown> {
     while (this.empty()) {
       if (this._isShutdown && this.empty()) throw new QueueShutDown();
-      const getter = this._waiter("Queue.get()");
+      const getter = this._newWaiter("Queue.get()");
       const node = this._getters.push(getter);
       this._changed();
       try {
@@ -216,17 +206,20 @@ export class Queue<T = unknown> {
     }
   }
 
-  private _waiter(what: string): Future<any> {
-    const fut = getRunningLoop().createFuture();
-    fut._label = { kind: "queue", text: what, target: this._id };
-    return fut;
+  /** @internal */ get _kind(): string {
+    return "queue";
+  }
+  /** @internal e.g. "Queue(maxsize=2)". */ get _label(): string {
+    return `${this._kindName()}(maxsize=${this._maxsize})`;
+  }
+  /** @internal Items queued. */ get _value(): number {
+    return this.qsize();
+  }
+  /** @internal Tasks waiting in `get()` or `put()`. */ get _waiting(): number {
+    return this._getters.size + this._putters.size;
   }
 
-  private _changed(): void {
-    const hook = currentSession().hooks.primitiveChanged;
-    if (hook !== undefined) hook(this);
-  }
-
+  /** Python's repr: `<Queue maxsize=2 _queue=[1] _getters[1] tasks=1>`. */
   __repr__(): string {
     let s = `maxsize=${this._maxsize}`;
     if (!this.empty()) s += ` _queue=${pyRepr(this._snapshot())}`;
@@ -245,12 +238,15 @@ export class Queue<T = unknown> {
 
 /** Python's `asyncio.LifoQueue`: the last item put is the first got. */
 export class LifoQueue<T = unknown> extends Queue<T> {
+  /** @internal The last item put. */
   protected override _takeItem(): T {
     return this._items.pop() as T;
   }
+  /** @internal */
   protected override _snapshot(): T[] {
     return [...this._items];
   }
+  /** @internal */
   protected override _kindName(): string {
     return "LifoQueue";
   }
@@ -263,10 +259,12 @@ export class LifoQueue<T = unknown> extends Queue<T> {
  * the same order as in Python.
  */
 export class PriorityQueue<T = unknown> extends Queue<T> {
+  /** @internal `heapq.heappush`. */
   protected override _putItem(item: T): void {
     this._items.push(item);
     siftDown(this._items, 0, this._items.length - 1);
   }
+  /** @internal `heapq.heappop`. */
   protected override _takeItem(): T {
     const heap = this._items;
     const last = heap.pop() as T;
@@ -276,9 +274,11 @@ export class PriorityQueue<T = unknown> extends Queue<T> {
     siftUp(heap, 0);
     return top;
   }
+  /** @internal */
   protected override _snapshot(): T[] {
     return [...this._items];
   }
+  /** @internal */
   protected override _kindName(): string {
     return "PriorityQueue";
   }

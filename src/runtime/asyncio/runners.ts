@@ -6,10 +6,11 @@
  * executor, and close the loop. What Python would say when the loop's
  * objects are collected is said here, at the close.
  */
-import { Coroutine, isCoroutine } from "../core/coroutine.ts";
+import { Coroutine, CoroState, isCoroutine } from "../core/coroutine.ts";
 import { RuntimeError } from "../core/errors.ts";
 import { Future } from "../core/future.ts";
-import { Deadlock, EventLoop } from "../core/loop.ts";
+import { Deadlock } from "../core/deadlock.ts";
+import { EventLoop } from "../core/loop.ts";
 import { currentSession, type Session } from "../core/session.ts";
 import { gather } from "./tasks.ts";
 
@@ -72,6 +73,7 @@ export class Runner {
   private _started = false;
   private readonly _session = currentSession();
 
+  /** `new asyncio.Runner()`: its loop is made at the first `run()` (or `getLoop()`). */
   constructor(options: RunnerOptions = {}) {
     void options.debug;
   }
@@ -92,7 +94,7 @@ export class Runner {
     this._session.loop = loop;
     if (!this._started) {
       this._started = true;
-      this._session.hooks.runStarted?.(loop);
+      this._session.hooks.runStarted?.runStarted(loop);
     }
     return runMain(loop, main);
   }
@@ -159,6 +161,7 @@ export class Runner {
     this.close();
   }
 
+  /** Python's repr: `<asyncio.runners.Runner object>`. */
   __repr__(): string {
     return `<asyncio.runners.Runner object>`;
   }
@@ -178,7 +181,7 @@ function mainCoroutine<T>(main: Coroutine<T> | PromiseLike<T>): Coroutine<T> {
 function openLoop(session: Session): EventLoop {
   const loop = new EventLoop(session);
   session.loop = loop;
-  session.hooks.runStarted?.(loop);
+  session.hooks.runStarted?.runStarted(loop);
   return loop;
 }
 
@@ -205,10 +208,14 @@ function closeLoop(loop: EventLoop, callLine: number): void {
     loop.close();
     session.loop = null;
     for (const t of leftovers) {
-      if (!t.done()) session.notice({ kind: "handler", message: "Task was destroyed but it is pending!", task: t._noticeInfo() });
+      if (t.done()) continue;
+      session.notice({ kind: "handler", message: "Task was destroyed but it is pending!", task: t._noticeInfo() });
+      // Collecting the task collects its coroutine: if it never ran, Python warns right after.
+      const coro = t._coro;
+      if (coro !== null && coro.state === CoroState.Created) session.neverAwaited(coro);
     }
     session.reportUnfinishedBusiness();
-    session.hooks.runEnded?.(loop);
+    session.hooks.runEnded?.runEnded(loop);
     session.cursor.l = callLine;
   }
 }

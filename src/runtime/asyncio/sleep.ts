@@ -12,13 +12,13 @@
  *     try: return await future
  *     finally: h.cancel()
  */
-import { Coroutine, type CoroutineBody, SLEEP0 } from "../core/coroutine.ts";
+import { Coroutine, type CoroutineBody, SleepZero } from "../core/coroutine.ts";
 import { ValueError } from "../core/errors.ts";
 import { Future, type WaitLabel } from "../core/future.ts";
 import { TimerHandle } from "../core/handles.ts";
 import type { EventLoop } from "../core/loop.ts";
 import { pyTypeName } from "../core/repr.ts";
-import { formatSeconds } from "./labels.ts";
+import { sleepLabel } from "../core/labels.ts";
 import { getRunningLoop } from "./running.ts";
 
 /** The future a sleeping task waits on. */
@@ -29,7 +29,13 @@ class SleepFuture<T> extends Future<T> {
     this.delay = delay;
   }
   override _waitLabel(): WaitLabel {
-    return { kind: "sleep", text: `sleep ${formatSeconds(this.delay)}`, target: 0 };
+    return { kind: "sleep", text: sleepLabel(this.delay), target: 0 };
+  }
+  override _waitTarget(): number {
+    return 0;
+  }
+  override _sleepSeconds(): number {
+    return this.delay;
   }
 }
 
@@ -46,18 +52,20 @@ class SleepTimer<T> extends TimerHandle {
     if (!this.future.cancelled()) this.future.setResult(this.result);
   }
   override labelText(): string {
-    return `sleep ${formatSeconds(this.future.delay)}`;
+    return sleepLabel(this.future.delay);
+  }
+  override _sleepSeconds(): number {
+    return this.future.delay;
   }
 }
 
 const noop = () => undefined;
 const NO_ARGS: readonly unknown[] = [];
 const START = 0;
-const YIELDED = 1;
-const WAITING = 2;
-const DONE = 3;
+const WAITING = 1;
+const DONE = 2;
 
-/** Python's `sleep` coroutine, as a state machine (see the module comment). */
+/** Python's `sleep` coroutine for a delay that is not ≤ 0 (`SleepZero` is the other), as a state machine (see the module comment). */
 class SleepCoroutine<T> extends Coroutine<T> implements CoroutineBody<T> {
   private step = START;
   private readonly delay: number;
@@ -70,14 +78,6 @@ class SleepCoroutine<T> extends Coroutine<T> implements CoroutineBody<T> {
     this.result = result;
   }
 
-  override _yieldsOnce(): boolean {
-    return typeof this.delay === "number" && this.delay <= 0;
-  }
-
-  override _onceResult(): unknown {
-    return this.result;
-  }
-
   next(value?: unknown): IteratorResult<unknown, T> {
     switch (this.step) {
       case START: {
@@ -85,10 +85,6 @@ class SleepCoroutine<T> extends Coroutine<T> implements CoroutineBody<T> {
         if (typeof delay !== "number") {
           this.step = DONE;
           throw new TypeError(`'<=' not supported between instances of '${pyTypeName(delay)}' and 'int'`);
-        }
-        if (delay <= 0) {
-          this.step = YIELDED;
-          return { done: false, value: SLEEP0 };
         }
         if (Number.isNaN(delay)) {
           this.step = DONE;
@@ -101,9 +97,6 @@ class SleepCoroutine<T> extends Coroutine<T> implements CoroutineBody<T> {
         this.step = WAITING;
         return { done: false, value: future };
       }
-      case YIELDED:
-        this.step = DONE;
-        return { done: true, value: this.result };
       case WAITING:
         this.finish();
         return { done: true, value: value as T };
@@ -141,5 +134,6 @@ class SleepCoroutine<T> extends Coroutine<T> implements CoroutineBody<T> {
  * const x = await asyncio.sleep(0.5, "done");
  */
 export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T> {
+  if (typeof delay === "number" && delay <= 0) return new SleepZero(result as T);
   return new SleepCoroutine(delay, result as T);
 }

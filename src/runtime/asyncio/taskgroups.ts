@@ -165,6 +165,7 @@ export class TaskGroup {
     }
   };
 
+  /** Python's repr: `<TaskGroup tasks=2 entered>`. */
   __repr__(): string {
     const info = [""];
     if (this._tasks.size) info.push(`tasks=${this._tasks.size}`);

@@ -9,6 +9,7 @@ import { Future } from "../core/future.ts";
 import type { CreateTaskOptions, EventLoop } from "../core/loop.ts";
 import { pyReprSafe } from "../core/repr.ts";
 import { Task } from "../core/task.ts";
+import { currentSession } from "../core/session.ts";
 import { awaitedVia } from "./awaited-by.ts";
 import { getRunningLoop, runningLoopOrNull } from "./running.ts";
 
@@ -71,12 +72,14 @@ export class GatheringFuture<T = unknown[]> extends Future<T> {
   /** @internal */ _cancelRequested = false;
   /** @internal */ readonly _children: readonly Future[];
 
+  /** Made by `gather()`. */
   constructor(loop: EventLoop, children: readonly Future[]) {
     super(loop);
     this._children = children;
     this._label = { kind: "gather", text: `gather (${children.length} ${children.length === 1 ? "awaitable" : "awaitables"})`, target: 0 };
   }
 
+  /** Cancels every child still running; true if any was. The gather then raises `CancelledError`. */
   override cancel(msg: unknown = null): boolean {
     if (this.done()) return false;
     let ret = false;
@@ -85,6 +88,7 @@ export class GatheringFuture<T = unknown[]> extends Future<T> {
     return ret;
   }
 
+  /** Python's repr: `<_GatheringFuture pending>`. */
   override __repr__(): string {
     return super.__repr__().replace("<Future", "<_GatheringFuture");
   }
@@ -126,7 +130,7 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
 
   let outer: GatheringFuture<Results<A>> | null = null;
   let nfinished = 0;
-  const children: Future[] = [];
+  const children: Future[] = new Array(aws.length);
 
   const doneCallback = (fut: Future) => {
     nfinished += 1;
@@ -146,12 +150,13 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
       }
     }
     if (nfinished === nfuts) {
-      const results: unknown[] = [];
-      for (const f of children) {
-        if (f.cancelled()) results.push(new CancelledError(f._cancelMessage === null || f._cancelMessage === undefined ? "" : f._cancelMessage));
+      const results: unknown[] = new Array(children.length);
+      for (let k = 0; k < children.length; k++) {
+        const f = children[k];
+        if (f.cancelled()) results[k] = new CancelledError(f._cancelMessage === null || f._cancelMessage === undefined ? "" : f._cancelMessage);
         else {
           const e = f.exception();
-          results.push(e !== null ? e : f.result());
+          results[k] = e !== null ? e : f.result();
         }
       }
       if (outer._cancelRequested) outer.setException(fut._makeCancelledError());
@@ -159,24 +164,37 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
     }
   };
 
+  // Python's `arg_to_fut` dict maps each distinct argument to its future,
+  // so an argument given twice is waited for once. A map entry per argument
+  // is a hash table as large as the gather; instead a duplicate is
+  // recognised where it already points at its future: a coroutine wrapped
+  // by this gather points at its task (tasks made here have ids above
+  // `idsBefore`), and a pending future already holds this gather's callback.
+  // Only finished futures are looked up among the ones met before.
+  const idsBefore = currentSession().idsIssued;
   // The call graph shows each child awaited by the task that called gather (CPython 3.14).
   const curTask = loop === null ? null : loop._currentTask;
   if (curTask !== null) awaitedVia(doneCallback, curTask);
 
-  const argToFut = new Map<unknown, Future>();
   const doneFuts: Future[] = [];
   let nfuts = 0;
-  for (const arg of aws) {
-    let fut = argToFut.get(arg);
+  for (let k = 0; k < aws.length; k++) {
+    const arg = aws[k];
+    let fut: Future | undefined;
+    if (arg instanceof Coroutine) {
+      const owner = arg._task;
+      if (owner !== null && owner._id > idsBefore) fut = owner;
+    } else if (arg instanceof Future) {
+      if (arg.done() ? doneFuts.includes(arg) : arg._hasCallback(doneCallback)) fut = arg;
+    }
     if (fut === undefined) {
       fut = ensureFuture(arg as Awaitable, loop);
       loop ??= fut._loop;
       nfuts += 1;
-      argToFut.set(arg, fut);
       if (fut.done()) doneFuts.push(fut);
       else fut.addDoneCallback(doneCallback);
     }
-    children.push(fut);
+    children[k] = fut;
   }
   outer = new GatheringFuture<Results<A>>(loop as EventLoop, children);
   for (const fut of doneFuts) doneCallback(fut);

@@ -9,7 +9,7 @@ import { Coroutine } from "../core/coroutine.ts";
 import { BaseException, CancelledError, ExceptionGroup, RuntimeError, TimeoutError } from "../core/errors.ts";
 import type { Handle } from "../core/handles.ts";
 import type { Task } from "../core/task.ts";
-import { formatSeconds } from "./labels.ts";
+import { formatSeconds } from "../core/labels.ts";
 import { currentTask, getRunningLoop } from "./running.ts";
 
 const State = { Created: "created", Entered: "active", Expiring: "expiring", Expired: "expired", Exited: "finished" } as const;
@@ -28,6 +28,7 @@ export class Timeout {
 
   private _when: number | null;
 
+  /** Python's `asyncio.Timeout(when)`: a deadline in loop time, or `null` for none (usually made by `timeout()` / `timeoutAt()`). */
   constructor(when: number | null) {
     this._when = when;
   }
@@ -115,6 +116,7 @@ export class Timeout {
     this._handler = null;
   };
 
+  /** Python's repr: `<Timeout [active] when=1.5>`. */
   __repr__(): string {
     const when = this._state === State.Entered ? ` when=${this._when === null ? "None" : Math.round(this._when * 1000) / 1000}` : "";
     return `<Timeout [${this._state}]${when}>`;

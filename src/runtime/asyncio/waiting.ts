@@ -149,6 +149,7 @@ export class AsCompletedIterator<T> implements IterableIterator<Coroutine<T>> {
   private todoLeft: number;
   private timeoutHandle: { cancel(): void } | null = null;
 
+  /** Made by `asCompleted()`. */
   constructor(aws: Iterable<Awaitable<T>>, timeout: number | null) {
     const loop = getRunningLoop();
     const unique = [...new Set(aws)];
@@ -160,6 +161,7 @@ export class AsCompletedIterator<T> implements IterableIterator<Coroutine<T>> {
     this.todoLeft = this.todo.size;
   }
 
+  /** `for (const next of asyncio.asCompleted(aws))`: it is its own iterator. */
   [Symbol.iterator](): this {
     return this;
   }
@@ -191,6 +193,7 @@ export class AsCompletedIterator<T> implements IterableIterator<Coroutine<T>> {
     return f;
   }
 
+  /** The next awaitable: awaiting it gives the next result to finish (or raises its error). */
   next(): IteratorResult<Coroutine<T>> {
     if (this.todoLeft === 0) return { done: true, value: undefined };
     this.todoLeft -= 1;

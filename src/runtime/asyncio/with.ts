@@ -10,7 +10,8 @@
  * still accepted, and it is awaited at the exit.)
  */
 import { Coroutine, READY } from "../core/coroutine.ts";
-import { AcquireRelease } from "./locks.ts";
+import { AcquireRelease } from "./acquire.ts";
+import { Condition } from "./condition.ts";
 import { pyTypeName } from "../core/repr.ts";
 
 /** An object usable with `await using` (Python's asynchronous context manager). */
@@ -33,9 +34,11 @@ function hasAsyncDispose(cm: unknown): cm is { [Symbol.asyncDispose](): unknown 
 /**
  * The entry half of `async with cm` (the value the block binds). A lock or
  * semaphore that is free is taken at once (no coroutine, no suspension —
- * exactly what awaiting its never-suspending `acquire()` would do).
+ * exactly what awaiting its never-suspending `acquire()` would do); a
+ * condition is entered through its lock.
  */
 export function enter(cm: unknown): unknown {
+  if (cm instanceof Condition) cm = cm._lock;
   if (cm instanceof AcquireRelease) return cm._acquireNow() ? READY : cm.__aenter__();
   return new Coroutine(enterBody(cm), "async with");
 }
@@ -52,6 +55,7 @@ function* enterBody(cm: unknown): Generator<unknown, unknown, unknown> {
  * `release()` (its `__aexit__` never suspends nor suppresses).
  */
 export function exit(cm: unknown, hasError: boolean, error: unknown): unknown {
+  if (cm instanceof Condition) cm = cm._lock;
   if (cm instanceof AcquireRelease) {
     cm.release();
     if (hasError) throw error;

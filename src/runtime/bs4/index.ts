@@ -23,6 +23,7 @@ const FEATURES = new Set(["html.parser", "html", "lxml", "html5lib"]);
  * @example new BeautifulSoup(markup, "xml") // throws FeatureNotFound
  */
 export class FeatureNotFound extends Error {
+  /** The class name Python shows. */
   override name = "FeatureNotFound";
 }
 
@@ -46,6 +47,7 @@ export class FeatureNotFound extends Error {
  * print(soup.selectOne("meta[name=description]")?.get("content"));
  */
 export class BeautifulSoup extends Tag {
+  /** Parses `markup` (Python: `BeautifulSoup(markup, "html.parser")`); any other parser name raises `FeatureNotFound`. */
   constructor(markup: string, features: string = "html.parser") {
     super("[document]");
     if (!FEATURES.has(String(features).toLowerCase())) {

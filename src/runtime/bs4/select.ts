@@ -15,11 +15,13 @@ import type { PageElement, Tag } from "./tree.ts";
 
 /** A selector that is not valid CSS. Python: `soupsieve.SelectorSyntaxError`. @example soup.select("div >") // throws */
 export class SelectorSyntaxError extends Error {
+  /** The class name Python shows. */
   override name = "SelectorSyntaxError";
 }
 
 /** Valid CSS this simplified bs4 does not support. Python: `NotImplementedError`. @example soup.select("li:first-child") // throws */
 export class NotImplementedError extends Error {
+  /** The class name Python shows. */
   override name = "NotImplementedError";
 }
 

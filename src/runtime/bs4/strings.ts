@@ -24,6 +24,7 @@ export class NavigableString {
   readonly value: string;
   /** What the text is: ordinary text, a script or style body, a comment, ... */
   readonly kind: StringKind;
+  /** A string of the tree (Python: `NavigableString(value)`). */
   constructor(value: string, kind: StringKind = "text") {
     this.value = value;
     this.kind = kind;
@@ -45,8 +46,17 @@ export class NavigableString {
 }
 
 /** An HTML comment. Python: `bs4.Comment`. @example soup.find(...)?.contents.filter((c) => c instanceof Comment) */
-export class Comment extends NavigableString { constructor(value: string) { super(value, "comment"); } }
+export class Comment extends NavigableString {
+  /** A comment whose text is `value`. */
+  constructor(value: string) { super(value, "comment"); }
+}
 /** The `<!DOCTYPE ...>` declaration; its value is e.g. `html`. Python: `bs4.Doctype`. @example new Doctype("html").decode() === "<!DOCTYPE html>" */
-export class Doctype extends NavigableString { constructor(value: string) { super(value, "doctype"); } }
+export class Doctype extends NavigableString {
+  /** A doctype declaring `value`, e.g. `html`. */
+  constructor(value: string) { super(value, "doctype"); }
+}
 /** A `<![CDATA[...]]>` section. Python: `bs4.CData`. @example new CData("x").decode() === "<![CDATA[x]]>" */
-export class CData extends NavigableString { constructor(value: string) { super(value, "cdata"); } }
+export class CData extends NavigableString {
+  /** A CDATA section holding `value`. */
+  constructor(value: string) { super(value, "cdata"); }
+}

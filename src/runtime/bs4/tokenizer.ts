@@ -18,12 +18,17 @@ export type TextKind = "text" | "script" | "style";
 
 /** Receives the tokens in document order. */
 export interface TokenSink {
+  /** `<name attr="v">` (attributes decoded, in order); `selfClosing` for `<br/>`. */
   startTag(name: string, attrs: [string, string][], selfClosing: boolean): void;
+  /** `</name>`. */
   endTag(name: string): void;
   /** Decoded text (raw for `script` / `style`). Consecutive calls may split one run. */
   text(value: string, kind: TextKind): void;
+  /** `<!--value-->`. */
   comment(value: string): void;
+  /** `<!DOCTYPE value>`. */
   doctype(value: string): void;
+  /** `<![CDATA[value]]>`. */
   cdata(value: string): void;
 }
 

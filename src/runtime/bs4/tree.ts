@@ -51,6 +51,7 @@ export class Tag {
   /** The enclosing tag; the soup for a top-level tag, null for the soup. */
   parent: Tag | null = null;
 
+  /** A tag named `name` with `attrs`, not yet in a tree (Python: `Tag(name=..., attrs=...)`). */
   constructor(name: string, attrs: Record<string, string | string[]> = {}) {
     this.name = name;
     this.attrs = attrs;

@@ -15,10 +15,25 @@
  * near 100k timers/s (bench.md); stepping generators reaches millions.
  */
 import { currentSession, type Session } from "./session.ts";
+import type { Task } from "./task.ts";
 
-/** Python's coroutine states (`inspect.getcoroutinestate`). */
+/** Python's coroutine states (`inspect.getcoroutinestate`): created, running, suspended, closed. */
 export const CoroState = { Created: 0, Running: 1, Suspended: 2, Closed: 3 } as const;
+/** One of `CoroState`'s values. */
 export type CoroState = (typeof CoroState)[keyof typeof CoroState];
+
+/**
+ * What a task resumes: a generator, or a hand-written state machine with the
+ * same three methods (the runtime's `sleep`, which runs millions of times).
+ */
+export interface CoroutineBody<T> {
+  /** Resumes with the value the last `yield` (await) produced. */
+  next(value?: unknown): IteratorResult<unknown, T>;
+  /** Resumes by raising `error` at the last `yield` (await). */
+  throw(error: unknown): IteratorResult<unknown, T>;
+  /** Finishes at the last `yield`, running `finally` blocks (`coro.close()`). */
+  return(value: T): IteratorResult<unknown, T>;
+}
 
 /**
  * Python's coroutine object: what calling an `async` function returns.
@@ -29,16 +44,6 @@ export type CoroState = (typeof CoroState)[keyof typeof CoroState];
  * const c = work();        // nothing runs yet
  * const result = await c;  // now work()'s body runs, inside this task
  */
-/**
- * What a task resumes: a generator, or a hand-written state machine with the
- * same three methods (the runtime's `sleep`, which runs millions of times).
- */
-export interface CoroutineBody<T> {
-  next(value?: unknown): IteratorResult<unknown, T>;
-  throw(error: unknown): IteratorResult<unknown, T>;
-  return(value: T): IteratorResult<unknown, T>;
-}
-
 export class Coroutine<T = unknown> {
   /** Where the generator is: created, running, suspended or closed. */
   state: CoroState = CoroState.Created as CoroState;
@@ -46,28 +51,30 @@ export class Coroutine<T = unknown> {
   pausedLine = 0;
   /** Line where the coroutine object was created. */
   readonly line: number;
+  /** @internal The task that runs this coroutine as its own (set when the task is made), or null. */
+  _task: Task<any> | null = null;
+  /** @internal The coroutine that awaits this one inline, in the same task (set when it does). */
+  _caller: Coroutine | null = null;
+  /** @internal Its slot in the session's log of unstarted coroutines, or -1 (see `never-awaited.ts`). */
+  _slot = -1;
 
-  /** The generator holding the function's body; `yield x` is `await x`. */
+  /**
+   * The generator holding the function's body (`yield x` is `await x`), or
+   * the coroutine itself for the runtime's hand-written ones (see `CoroutineBody`).
+   */
   readonly gen: CoroutineBody<T>;
   /** Python's `__qualname__`, e.g. `main.<locals>.worker`. */
   readonly qualname: string;
 
-  /** `gen` null: the subclass is its own body (see `CoroutineBody`). */
-  constructor(gen: CoroutineBody<T> | null, qualname: string, session: Session = currentSession()) {
+  /**
+   * `gen` is a native generator (what an `async` function's body becomes),
+   * or null for a subclass that is its own body (see `CoroutineBody`).
+   */
+  constructor(gen: Generator<unknown, T, unknown> | null, qualname: string, session: Session = currentSession()) {
     this.gen = gen ?? (this as unknown as CoroutineBody<T>);
     this.qualname = qualname;
     this.line = session.cursor.l;
     session.trackCoroutine(this);
-  }
-
-  /** @internal True for a coroutine that, awaited, only yields once and returns `_onceResult()` (`sleep(0)`). */
-  _yieldsOnce(): boolean {
-    return false;
-  }
-
-  /** @internal See `_yieldsOnce`. */
-  _onceResult(): unknown {
-    return undefined;
   }
 
   /** Python's `coro.__name__`: the qualname's last part. */
@@ -89,9 +96,12 @@ export class Coroutine<T = unknown> {
     if (this.state === CoroState.Closed) return;
     const started = this.state !== CoroState.Created;
     this.state = CoroState.Closed;
-    if (started) this.gen.return(undefined as T);
+    if (!started) return;
+    if (this.gen === (this as unknown)) this.gen.return(undefined as T);
+    else genReturn.call(this.gen as Generator, undefined);
   }
 
+  /** Python's repr: `<coroutine object main.<locals>.worker>`. */
   __repr__(): string {
     return `<coroutine object ${this.qualname}>`;
   }
@@ -115,6 +125,28 @@ export class Coroutine<T = unknown> {
  */
 export class SnippetCoroutine<T = unknown> extends Coroutine<T> {}
 
+/**
+ * `%GeneratorPrototype%.next` and `.throw`, called directly.
+ *
+ * Why: each generator function has its own prototype object, so the
+ * generators of different functions share no hidden class — and an async
+ * arrow or method makes a new generator function on every call (the
+ * rewrite puts its body in a `function*` expression). `gen.next(v)` is then
+ * a megamorphic lookup on every step; measured 4× slower than calling the
+ * one builtin they all inherit.
+ */
+const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
+const genNext = GeneratorPrototype.next;
+const genThrow = GeneratorPrototype.throw;
+const genReturn = GeneratorPrototype.return;
+
+/** Resumes `coro` with a value, or throws `exc` into it. The one way tasks resume coroutines. */
+export function resume(coro: Coroutine, throwing: boolean, value: unknown, exc: unknown): IteratorResult<unknown, unknown> {
+  const gen = coro.gen;
+  if (gen === (coro as unknown)) return throwing ? gen.throw(exc) : gen.next(value);
+  return throwing ? genThrow.call(gen as Generator, exc) : genNext.call(gen as Generator, value);
+}
+
 /** True for a Python coroutine object (`asyncio.iscoroutine`). */
 export function isCoroutine(x: unknown): x is Coroutine {
   return x instanceof Coroutine;
@@ -129,6 +161,75 @@ export const READY: unique symbol = Symbol("ready");
 
 /** The marker a bare `yield` sends to the task: "let others run once" (`asyncio.sleep(0)`). */
 export const SLEEP0: unique symbol = Symbol("sleep0");
+
+/** `SleepZero` is a `Coroutine` (its prototype is chained to `Coroutine.prototype` below). */
+export interface SleepZero<T = unknown> extends Coroutine<T> {}
+/**
+ * The coroutine `asyncio.sleep(0)` returns (any delay ≤ 0): it yields
+ * `SLEEP0` once, then returns its result. It is the most frequent await
+ * of all, so a task that awaits one does not resume it: it closes it and
+ * reschedules itself with the result (`task.ts`), which is exactly what
+ * running it would have done. Run any other way (as a task, in `gather`),
+ * it behaves as the generator it stands for.
+ *
+ * It is made once per `await asyncio.sleep(0)`, hundreds of thousands of
+ * times a run, so it is built by hand: a class of its own whose prototype
+ * is chained to `Coroutine.prototype` (so it is `instanceof Coroutine`),
+ * holding six fields instead of a coroutine's ten, made without a chain of
+ * constructors. Its constant parts (`gen` is itself, `qualname` is
+ * "sleep") are read-only accessors on its prototype; everything a task or
+ * the runtime writes is an own field. (Measured: constructing it through
+ * `extends Coroutine` was a quarter of a `sleep(0)` round trip.)
+ */
+export class SleepZero<T = unknown> implements CoroutineBody<T> {
+  /** Where it is: created, running, suspended or closed. */
+  declare state: CoroState;
+  /** Line where it was created (`asyncio.sleep(0)` was called). */
+  declare readonly line: number;
+  /** @internal */ declare _slot: number;
+  /** @internal */ declare _task: Task<any> | null;
+  /** What the sleep returns (`sleep(0, result)`). */
+  declare readonly result: T;
+  private declare yielded: boolean;
+
+  /** Made by `asyncio.sleep(delay ≤ 0, result)`. */
+  constructor(result: T) {
+    const session = currentSession();
+    this.state = CoroState.Created;
+    this.line = session.cursor.l;
+    this._slot = -1;
+    this._task = null;
+    this.result = result;
+    this.yielded = false;
+    session.trackCoroutine(this);
+  }
+
+  /** @internal */
+  next(): IteratorResult<unknown, T> {
+    if (this.yielded) return { done: true, value: this.result };
+    this.yielded = true;
+    return { done: false, value: SLEEP0 };
+  }
+
+  /** @internal */
+  throw(error: unknown): IteratorResult<unknown, T> {
+    throw error;
+  }
+
+  /** @internal */
+  return(value: T): IteratorResult<unknown, T> {
+    return { done: true, value };
+  }
+}
+Object.setPrototypeOf(SleepZero.prototype, Coroutine.prototype);
+Object.defineProperties(SleepZero.prototype, {
+  gen: {
+    get(this: SleepZero) {
+      return this;
+    },
+  },
+  qualname: { get: () => "sleep" },
+});
 
 /** Builds a runtime-internal coroutine from a generator function, with Python's name for it. */
 export function coroutine<T>(qualname: string, gen: Generator<unknown, T, unknown>): Coroutine<T> {

@@ -58,11 +58,13 @@ export class BaseException extends Error {
    */
   __context__: unknown = null;
 
+  /** `new ValueError("bad input")`: the arguments become `args`, and `str()` shows them as Python does. */
   constructor(...args: unknown[]) {
     super(messageOf(args));
     this.args = args;
   }
 
+  /** The Python class name (`ValueError`), which tracebacks and `str()` show. */
   override get name(): string {
     const ctor = this.constructor as { pyName?: string; name: string };
     return Object.prototype.hasOwnProperty.call(ctor, "pyName") ? (ctor.pyName as string) : ctor.name;
@@ -76,66 +78,79 @@ export class BaseException extends Error {
 
 /** Python's `Exception`: the base of ordinary errors. A plain JS `Error` counts as one too. */
 export class Exception extends BaseException {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "Exception";
 }
 
 /** Python's `ValueError`: right type, wrong value (e.g. `Semaphore(-1)`). */
 export class ValueError extends Exception {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ValueError";
 }
 
 /** Python's `RuntimeError`, e.g. releasing a `Lock` that is not held. */
 export class RuntimeError extends Exception {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "RuntimeError";
 }
 
 /** Python's `NotImplementedError`. */
 export class NotImplementedError extends RuntimeError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "NotImplementedError";
 }
 
 /** Python's `LookupError`, base of `KeyError` and `IndexError`. */
 export class LookupError extends Exception {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "LookupError";
 }
 
 /** Python's `KeyError`; `str()` of it quotes the key, as in Python: `KeyError: 'oops'`. */
 export class KeyError extends LookupError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "KeyError";
 }
 
 /** Python's `IndexError`. */
 export class IndexError extends LookupError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "IndexError";
 }
 
 /** Python's `ImportError`, e.g. `cannot import name 'x' from 'asyncio'`. */
 export class ImportError extends Exception {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ImportError";
 }
 
 /** Python's `ModuleNotFoundError`: an import of a module the snippet world does not have. */
 export class ModuleNotFoundError extends ImportError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ModuleNotFoundError";
 }
 
 /** Python's `StopAsyncIteration`: what an async iterator's `__anext__` raises when it is done. */
 export class StopAsyncIteration extends Exception {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "StopAsyncIteration";
 }
 
 /** Python's `ZeroDivisionError`. */
 export class ZeroDivisionError extends Exception {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ZeroDivisionError";
 }
 
 /** Python's `OSError`, base of the network errors. */
 export class OSError extends Exception {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "OSError";
 }
 
 /** Python's `ConnectionError`. */
 export class ConnectionError extends OSError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ConnectionError";
 }
 
@@ -147,6 +162,7 @@ export class ConnectionError extends OSError {
  * try { await asyncio.waitFor(fetch(url), 1); } catch (e) { if (e instanceof TimeoutError) print("too slow"); }
  */
 export class TimeoutError extends OSError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "TimeoutError";
 }
 
@@ -158,26 +174,31 @@ export class TimeoutError extends OSError {
  * try { await asyncio.sleep(10); } catch (e) { if (e instanceof asyncio.CancelledError) { print("cleaning up"); throw e; } }
  */
 export class CancelledError extends BaseException {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "CancelledError";
 }
 
 /** Python's `asyncio.InvalidStateError`, e.g. `future.result()` before the future is done. */
 export class InvalidStateError extends Exception {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "InvalidStateError";
 }
 
 /** Python's `asyncio.QueueEmpty`: `getNowait()` on an empty queue. */
 export class QueueEmpty extends Exception {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "QueueEmpty";
 }
 
 /** Python's `asyncio.QueueFull`: `putNowait()` on a full queue. */
 export class QueueFull extends Exception {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "QueueFull";
 }
 
 /** Python's `asyncio.QueueShutDown`: `put`/`get` on a queue after `shutdown()`. */
 export class QueueShutDown extends Exception {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "QueueShutDown";
 }
 
@@ -188,6 +209,7 @@ export class QueueShutDown extends Exception {
  * try { await barrier.wait(); } catch (e) { if (e instanceof asyncio.BrokenBarrierError) print("barrier broken"); }
  */
 export class BrokenBarrierError extends RuntimeError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "BrokenBarrierError";
 }
 
@@ -202,10 +224,12 @@ type ErrorClass = abstract new (...args: never[]) => unknown;
  * catch (e) { if (e instanceof ExceptionGroup) for (const sub of e.exceptions) print(repr(sub)); }
  */
 export class BaseExceptionGroup extends BaseException {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "BaseExceptionGroup";
   /** The errors in the group, in the order they were collected. */
   readonly exceptions: readonly unknown[];
 
+  /** A group of `exceptions` with a message (Python: `ExceptionGroup("msg", [e1, e2])`). */
   constructor(message: string, exceptions: readonly unknown[]) {
     super(message, exceptions);
     if (!Array.isArray(exceptions) || exceptions.length === 0) {
@@ -264,6 +288,7 @@ export class BaseExceptionGroup extends BaseException {
 
 /** Python's `ExceptionGroup`: a `BaseExceptionGroup` holding only ordinary exceptions. */
 export class ExceptionGroup extends BaseExceptionGroup {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ExceptionGroup";
 }
 

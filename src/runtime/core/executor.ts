@@ -63,7 +63,7 @@ export class ThreadPoolExecutor {
     const session = loop._session;
     const job: Job = { id: session.nextId(), label: `${functionLabel(fn)}()`, line: session.cursor.l, worker: -1, fn, args, future, started: false };
     this.queue.push(job);
-    session.hooks.jobQueued?.(job);
+    session.hooks.jobQueued?.jobQueued(job);
     this.dispatch(loop);
   }
 
@@ -108,7 +108,7 @@ export class ThreadPoolExecutor {
         ctx.now += seconds;
       },
     };
-    session.hooks.jobStarted?.(job);
+    session.hooks.jobStarted?.jobStarted(job);
     let ok = true;
     let outcome: unknown;
     const prev = session.thread;
@@ -133,7 +133,7 @@ export class ThreadPoolExecutor {
   private finishJob(loop: EventLoop, job: Job, ok: boolean, outcome: unknown): boolean {
     this.running--;
     if (job.worker < this.busy.length) this.busy[job.worker] = false;
-    loop._session.hooks.jobFinished?.(job, ok);
+    loop._session.hooks.jobFinished?.jobFinished(job, ok);
     const fut = job.future;
     let woke = false;
     if (!loop.isClosed()) {

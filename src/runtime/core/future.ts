@@ -15,8 +15,16 @@ import type { HandlerNotice } from "./notices.ts";
 import type { Task } from "./task.ts";
 import { pyReprSafe } from "./repr.ts";
 
+/** @internal A future's state (Python's `_PENDING`, `_CANCELLED`, `_FINISHED`). */
 export const FutureState = { Pending: 0, Cancelled: 1, Finished: 2 } as const;
+/** @internal */
 export type FutureState = (typeof FutureState)[keyof typeof FutureState];
+
+/** `_flags` bits of every future (a task adds its own above them). */
+const HAS_EXCEPTION = 1;
+const LOG_TRACEBACK = 2;
+/** @internal The first `_flags` bit free for subclasses. */
+export const FUTURE_FLAG_BITS = 2;
 
 /** A done callback: a function called with the future, or a task to wake. */
 export type DoneCallback = ((future: any) => unknown) | Task<any>;
@@ -43,21 +51,56 @@ export const FUTURE_LABEL: WaitLabel = { kind: "future", text: "Future", target:
  * print(await fut);  // 42, one second later
  */
 export class Future<T = unknown> {
+  // A run holds tens of thousands of futures and tasks at once, so their
+  // state is packed: the result slot also holds the exception (when
+  // HAS_EXCEPTION) or the CancelledError to re-raise (when cancelled), and
+  // the booleans share `_flags` with the task's (see task.ts).
+  // Invariant: `_result` is undefined while pending; HAS_EXCEPTION implies Finished.
   /** @internal */ _state: FutureState = FutureState.Pending as FutureState;
-  /** @internal */ _result: T | undefined = undefined;
-  /** @internal */ _exception: unknown = undefined;
-  /** @internal */ _hasException = false;
-  /** @internal */ _callbacks: DoneCallback[] | null = null;
-  /** @internal */ _cancelMessage: unknown = null;
-  /** @internal */ _cancelledExc: CancelledError | null = null;
-  /** @internal "exception was never retrieved" is owed. */
-  _logTraceback = false;
+  /** @internal The result; the exception if HAS_EXCEPTION; a saved CancelledError (or undefined) if cancelled. */
+  _result: unknown = undefined;
+  /**
+   * @internal Done callbacks in registration order: none, one (most futures
+   * have exactly one, the task or gather waiting on them), or an array.
+   */
+  _callbacks: DoneCallback | DoneCallback[] | null = null;
+  /** @internal The message given to `cancel()`. */
+  _cancelMessage: unknown = null;
+  /** @internal HAS_EXCEPTION, LOG_TRACEBACK, and the bits tasks add. */
+  _flags = 0;
   /** @internal What waiting on this future means, for the timeline (see `_waitLabel`). */
   _label: WaitLabel = FUTURE_LABEL;
   /** @internal */ readonly _loop: EventLoop;
 
+  /** Made by `loop.createFuture()`; a future belongs to the loop it was made for. */
   constructor(loop: EventLoop) {
     this._loop = loop;
+  }
+
+  /** @internal Finished with an exception. */
+  get _hasException(): boolean {
+    return (this._flags & HAS_EXCEPTION) !== 0;
+  }
+
+  /** @internal The exception it finished with, or undefined. */
+  get _exception(): unknown {
+    return (this._flags & HAS_EXCEPTION) !== 0 ? this._result : undefined;
+  }
+
+  /** @internal "exception was never retrieved" is owed. */
+  get _logTraceback(): boolean {
+    return (this._flags & LOG_TRACEBACK) !== 0;
+  }
+  set _logTraceback(on: boolean) {
+    this._flags = on ? this._flags | LOG_TRACEBACK : this._flags & ~LOG_TRACEBACK;
+  }
+
+  /** @internal The CancelledError a cancelled task's coroutine raised, re-raised once as is (see `_makeCancelledError`). */
+  get _cancelledExc(): CancelledError | null {
+    return this._state === FutureState.Cancelled && this._result !== undefined ? (this._result as CancelledError) : null;
+  }
+  set _cancelledExc(e: CancelledError | null) {
+    this._result = e ?? undefined;
   }
 
   /** Python's `Future.get_loop()`. */
@@ -80,10 +123,14 @@ export class Future<T = unknown> {
    * `CancelledError` if cancelled and `InvalidStateError` if not done yet.
    */
   result(): T {
-    if (this._state === FutureState.Cancelled) throw this._makeCancelledError();
-    if (this._state !== FutureState.Finished) throw new InvalidStateError("Result is not set.");
-    this._logTraceback = false;
-    if (this._hasException) throw this._exception;
+    if (this._state !== FutureState.Finished) {
+      if (this._state === FutureState.Cancelled) throw this._makeCancelledError();
+      throw new InvalidStateError("Result is not set.");
+    }
+    const flags = this._flags;
+    if ((flags & (HAS_EXCEPTION | LOG_TRACEBACK)) === 0) return this._result as T;
+    this._flags = flags & ~LOG_TRACEBACK;
+    if ((flags & HAS_EXCEPTION) !== 0) throw this._result;
     return this._result as T;
   }
 
@@ -92,7 +139,7 @@ export class Future<T = unknown> {
     if (this._state === FutureState.Cancelled) throw this._makeCancelledError();
     if (this._state !== FutureState.Finished) throw new InvalidStateError("Exception is not set.");
     this._logTraceback = false;
-    return this._hasException ? this._exception : null;
+    return this._hasException ? this._result : null;
   }
 
   /**
@@ -100,22 +147,31 @@ export class Future<T = unknown> {
    * never inline) once the future is done.
    */
   addDoneCallback(fn: DoneCallback): void {
-    if (this._state !== FutureState.Pending) {
-      this._loop._scheduleCallback(fn, this);
-    } else if (this._callbacks === null) {
-      this._callbacks = [fn];
-    } else {
-      this._callbacks.push(fn);
-    }
+    const cbs = this._callbacks;
+    if (this._state !== FutureState.Pending) this._loop._scheduleCallback(fn, this);
+    else if (cbs === null) this._callbacks = fn;
+    else if (Array.isArray(cbs)) cbs.push(fn);
+    else this._callbacks = [cbs, fn];
+  }
+
+  /** @internal True if `fn` is one of the done callbacks still to run. */
+  _hasCallback(fn: DoneCallback): boolean {
+    const cbs = this._callbacks;
+    return cbs === fn || (Array.isArray(cbs) && cbs.includes(fn));
   }
 
   /** Python's `Future.remove_done_callback(fn)`: removes every registration of `fn`; returns how many. */
   removeDoneCallback(fn: DoneCallback): number {
     const cbs = this._callbacks;
     if (cbs === null) return 0;
+    if (!Array.isArray(cbs)) {
+      if (cbs !== fn) return 0;
+      this._callbacks = null;
+      return 1;
+    }
     const kept = cbs.filter((cb) => cb !== fn);
     const removed = cbs.length - kept.length;
-    if (removed) this._callbacks = kept;
+    if (removed) this._callbacks = kept.length === 0 ? null : kept.length === 1 ? kept[0] : kept;
     return removed;
   }
 
@@ -131,11 +187,16 @@ export class Future<T = unknown> {
   setException(exception: unknown): void {
     if (this._state !== FutureState.Pending) throw new InvalidStateError("invalid state");
     if (typeof exception === "function") exception = new (exception as new () => unknown)();
-    this._exception = exception;
-    this._hasException = true;
+    this._fail(exception);
+  }
+
+  /** @internal Finishes with `exception`, owing "exception was never retrieved" until someone looks. */
+  _fail(exception: unknown): void {
+    this._result = exception;
+    this._flags |= HAS_EXCEPTION;
     this._state = FutureState.Finished;
     this._scheduleCallbacks();
-    this._logTraceback = true;
+    this._flags |= LOG_TRACEBACK;
     this._loop._session.trackFailure(this);
   }
 
@@ -161,12 +222,22 @@ export class Future<T = unknown> {
     return this._label;
   }
 
+  /** @internal The trace id of what waiting on this future waits for (`_waitLabel().target`, without building the label). */
+  _waitTarget(): number {
+    return this._label.target;
+  }
+
+  /** @internal For a sleep's future, its delay; NaN otherwise (see `TimerHandle._sleepSeconds`). */
+  _sleepSeconds(): number {
+    return NaN;
+  }
+
   /** @internal The CancelledError to raise: the saved one once, then a fresh one. */
   _makeCancelledError(): CancelledError {
-    if (this._cancelledExc !== null) {
-      const exc = this._cancelledExc;
+    const saved = this._cancelledExc;
+    if (saved !== null) {
       this._cancelledExc = null;
-      return exc;
+      return saved;
     }
     return this._cancelMessage === null || this._cancelMessage === undefined ? new CancelledError() : new CancelledError(this._cancelMessage);
   }
@@ -177,12 +248,13 @@ export class Future<T = unknown> {
     if (cbs === null) return;
     this._callbacks = null;
     const loop = this._loop;
-    for (let i = 0; i < cbs.length; i++) loop._scheduleCallback(cbs[i], this);
+    if (!Array.isArray(cbs)) loop._scheduleCallback(cbs, this);
+    else for (let i = 0; i < cbs.length; i++) loop._scheduleCallback(cbs[i], this);
   }
 
   /** @internal What the loop's exception handler says when this future is collected with its exception unread. */
   _neverRetrievedNotice(): HandlerNotice {
-    return { kind: "handler", message: "Future exception was never retrieved", future: "Future", exception: excStr(this._exception) };
+    return { kind: "handler", message: "Future exception was never retrieved", future: "Future", exception: excStr(this._result) };
   }
 
   /**
@@ -207,7 +279,7 @@ function stateName(s: FutureState): string {
 export function futureInfo(f: Future): string[] {
   const info = [stateName(f._state).toLowerCase()];
   if (f._state === FutureState.Finished) {
-    info.push(f._hasException ? `exception=${pyReprSafe(f._exception)}` : `result=${pyReprSafe(f._result, 60)}`);
+    info.push(f._hasException ? `exception=${pyReprSafe(f._result)}` : `result=${pyReprSafe(f._result, 60)}`);
   }
   return info;
 }

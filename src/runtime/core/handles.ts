@@ -1,27 +1,21 @@
 /**
- * Entries of the ready queue and the timer heap (Python's `Handle` and
- * `TimerHandle`).
- *
- * Anything the loop can run implements `Runnable`. A task is its own
- * runnable (it remembers why it was woken), so scheduling a task step
- * allocates nothing; other callbacks are wrapped in a `Handle`.
+ * Python's `Handle` and `TimerHandle`: a callback the loop will run, on the
+ * ready queue (`callSoon`) or in the timer heap (`callLater`, `callAt`).
+ * Task steps and futures' done callbacks need no handle (see `ready-queue.ts`).
  */
 
-/** Something the ready queue can hold. */
-export interface Runnable {
-  /** True once cancelled: the loop skips it (Python's `Handle._cancelled`). */
-  _cancelled: boolean;
-  _run(): void;
-}
-
 /** A callback scheduled with `callSoon` (Python's `asyncio.Handle`). */
-export class Handle implements Runnable {
+export class Handle {
+  /** @internal True once cancelled: the loop skips it (Python's `Handle._cancelled`). */
   _cancelled = false;
+  /** The function to call. */
   readonly callback: (...args: any[]) => unknown;
+  /** The arguments to call it with. */
   readonly args: readonly unknown[];
   /** Source line that scheduled it, for the trace. */
   readonly line: number;
 
+  /** Made by `loop.callSoon()`. */
   constructor(callback: (...args: any[]) => unknown, args: readonly unknown[], line: number) {
     this.callback = callback;
     this.args = args;
@@ -38,27 +32,15 @@ export class Handle implements Runnable {
     return this._cancelled;
   }
 
+  /** @internal Runs the callback (the loop reports what it throws). */
   _run(): void {
     this.callback(...this.args);
   }
 }
 
-/** A future's done callback on the ready queue: `callback(future)`, without an argument array. */
-export class CallbackHandle implements Runnable {
-  _cancelled = false;
-  readonly callback: (arg: any) => unknown;
-  readonly arg: unknown;
-  constructor(callback: (arg: any) => unknown, arg: unknown) {
-    this.callback = callback;
-    this.arg = arg;
-  }
-  _run(): void {
-    this.callback(this.arg);
-  }
-}
-
 /** Notified when a scheduled timer is cancelled (the loop counts them to compact its heap). */
 export interface TimerOwner {
+  /** @internal A timer it scheduled was cancelled. */
   _timerCancelled(timer: TimerHandle): void;
 }
 
@@ -81,6 +63,7 @@ export class TimerHandle extends Handle {
   traceId = 0;
   private readonly owner: TimerOwner;
 
+  /** Made by `loop.callLater()` / `loop.callAt()`. */
   constructor(when: number, seq: number, callback: (...args: any[]) => unknown, args: readonly unknown[], line: number, owner: TimerOwner, label: string) {
     super(callback, args, line);
     this.when = when;
@@ -94,20 +77,25 @@ export class TimerHandle extends Handle {
     return this.label;
   }
 
+  /**
+   * @internal The delay of the `asyncio.sleep` this timer ends, NaN for any
+   * other timer. Sleeps are most of a run's timers and each has its own
+   * label; the trace keeps the number and writes "sleep N s" only when it is read.
+   */
+  _sleepSeconds(): number {
+    return NaN;
+  }
+
   /** Python's `TimerHandle.when()`. */
   whenTime(): number {
     return this.when;
   }
 
+  /** Python's `TimerHandle.cancel()`: the callback will not run; the loop drops the timer. */
   override cancel(): void {
     if (!this._cancelled) {
       this._cancelled = true;
       this.owner._timerCancelled(this);
     }
   }
-}
-
-/** Heap order: earlier deadline first, then earlier creation. */
-export function timerBefore(a: TimerHandle, b: TimerHandle): boolean {
-  return a.when < b.when || (a.when === b.when && a.seq < b.seq);
 }

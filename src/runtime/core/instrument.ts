@@ -14,8 +14,11 @@ import type { Task } from "./task.ts";
 
 /** A simulated thread-pool job, as the trace sees it. */
 export interface JobInfo {
+  /** Trace id. */
   readonly id: number;
+  /** The function called, e.g. "blocking_io()". */
   readonly label: string;
+  /** Snippet line that submitted it. */
   readonly line: number;
   /** Worker slot (0-based) once started. */
   worker: number;
@@ -23,10 +26,15 @@ export interface JobInfo {
 
 /** A simulated HTTP request, as the trace sees it. */
 export interface HttpInfo {
+  /** Trace id. */
   readonly id: number;
+  /** "GET", "POST"... */
   readonly method: string;
+  /** The URL as given. */
   readonly url: string;
+  /** Its host, e.g. "httpbin.org". */
   readonly host: string;
+  /** Snippet line that made it. */
   readonly line: number;
   /** True for `requests` (blocks the loop), false for `aiohttp`. */
   readonly blocking: boolean;
@@ -38,6 +46,7 @@ export interface HttpInfo {
  * is read only the first time the trace meets the primitive.
  */
 export interface PrimitiveState {
+  /** Trace id. */
   readonly _id: number;
   /** "semaphore" | "lock" | "event" | "condition" | "queue" | "barrier". */
   readonly _kind: string;
@@ -58,6 +67,7 @@ export interface Instrument {
   runStarted?(loop: EventLoop): void;
   /** `asyncio.run()` closed `loop`. */
   runEnded?(loop: EventLoop): void;
+  /** A task was made (not the runner's own shutdown tasks); `parent` is the task that made it, if any. */
   taskCreated?(task: Task, parent: Task | null): void;
   /** The task is about to run (Python's `before_task_step`). */
   stepBegan?(task: Task): void;
@@ -65,18 +75,29 @@ export interface Instrument {
   stepEnded?(task: Task, waitingOn: Future | null): void;
   /** The task was put on the ready queue; `cause` is the future whose completion woke it, if any. */
   taskScheduled?(task: Task, cause: Future | null): void;
+  /** The task finished: with a result, an error, or cancelled. */
   taskDone?(task: Task): void;
+  /** A timer was put in the loop's heap (`callLater`, a sleep, a timeout). */
   timerScheduled?(timer: TimerHandle): void;
+  /** A timer came due: its callback is on the ready queue. */
   timerFired?(timer: TimerHandle): void;
+  /** A timer was cancelled (its `_scheduled` says whether it was still in the heap). */
   timerCancelled?(timer: TimerHandle): void;
   /** The loop froze for `seconds` (time.sleep or requests in a coroutine), starting now. */
   loopBlocked?(seconds: number, label: string, line: number): void;
+  /** An executor job was submitted (it waits for a free worker). */
   jobQueued?(job: JobInfo): void;
+  /** An executor job started on a worker. */
   jobStarted?(job: JobInfo): void;
+  /** An executor job ended; `ok` is false if its function raised. */
   jobFinished?(job: JobInfo, ok: boolean): void;
+  /** A simulated HTTP request was sent. */
   httpStarted?(req: HttpInfo): void;
+  /** A simulated HTTP request ended: "200 OK", "ConnectionError", "cancelled"... */
   httpFinished?(req: HttpInfo, outcome: string): void;
+  /** A semaphore, lock, event, condition or queue changed its value or its waiters. */
   primitiveChanged?(state: PrimitiveState): void;
+  /** Output was written at virtual time `time` (print, a warning, a loop message). */
   output?(text: string, stream: Stream, time: number): void;
 }
 
@@ -102,20 +123,36 @@ const HOOK_NAMES = [
   "output",
 ] as const satisfies readonly (keyof Instrument)[];
 
-/** One function per hook that anybody listens to; `undefined` otherwise. */
-export type Hooks = { readonly [K in keyof Instrument]?: NonNullable<Instrument[K]> };
+/** The name of one hook. */
+export type HookName = (typeof HOOK_NAMES)[number];
 
-/** Combines instruments into per-hook functions (fan-out only where two or more listen). */
+/**
+ * Per hook, the one object to call it on, or `undefined` when nobody
+ * listens: the scheduler writes `const h = hooks.stepBegan; if (h !== undefined) h.stepBegan(task);`.
+ *
+ * Why the instrument and not a function: the call site then always calls
+ * the same method of the same class (say `TraceRecorder.prototype.stepBegan`),
+ * which the engine inlines. A bound function or closure per session would be
+ * a new call target every run, and hot call sites would go megamorphic.
+ * Every key is present, in one order, so all `Hooks` objects share a shape.
+ */
+export type Hooks = { readonly [K in HookName]: Required<Pick<Instrument, K>> | undefined };
+
+/** Combines instruments: one listener per hook, a fan-out only where two or more listen. */
 export function combineInstruments(instruments: readonly Instrument[]): Hooks {
-  const hooks: Record<string, unknown> = {};
+  const hooks = {} as Record<HookName, Instrument | undefined>;
   for (const name of HOOK_NAMES) {
-    const fns = instruments
-      .map((ins) => (ins[name] as ((...a: unknown[]) => void) | undefined)?.bind(ins))
-      .filter((f): f is (...a: unknown[]) => void => f !== undefined);
-    if (fns.length === 1) hooks[name] = fns[0];
-    else if (fns.length > 1) hooks[name] = (...args: unknown[]) => {
-      for (const f of fns) f(...args);
-    };
+    const listeners = instruments.filter((ins) => typeof ins[name] === "function");
+    hooks[name] = listeners.length === 0 ? undefined : listeners.length === 1 ? listeners[0] : fanOut(name, listeners);
   }
   return hooks as Hooks;
+}
+
+/** An instrument whose hook `name` calls that hook of every listener, in order. */
+function fanOut(name: HookName, listeners: readonly Instrument[]): Instrument {
+  return {
+    [name](...args: unknown[]) {
+      for (const ins of listeners) (ins[name] as (...a: unknown[]) => void).apply(ins, args);
+    },
+  };
 }

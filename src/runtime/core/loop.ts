@@ -13,17 +13,19 @@
  * If nothing is ready, no timer is set and no thread is running, the loop
  * would wait forever: that is a deadlock, reported instead of hanging.
  */
-import { VirtualClock } from "./clock.ts";
+import type { LoopClock } from "./clock.ts";
 import { Coroutine, isCoroutine } from "./coroutine.ts";
+import { Deadlock, deadlockNotice } from "./deadlock.ts";
 import { excStr, RuntimeError, ValueError } from "./errors.ts";
 import { type DoneCallback, Future } from "./future.ts";
-import { CallbackHandle, Handle, type Runnable, TimerHandle } from "./handles.ts";
-import type { Notice, StuckTask } from "./notices.ts";
+import { Handle, TimerHandle } from "./handles.ts";
+import type { Hooks } from "./instrument.ts";
+import { LiveTasks } from "./live-tasks.ts";
 import { RunAborted, type Session } from "./session.ts";
 import { Task } from "./task.ts";
 import { ThreadEvents } from "./threads.ts";
 import { ThreadPoolExecutor } from "./executor.ts";
-import { Deque } from "./deque.ts";
+import { ReadyQueue } from "./ready-queue.ts";
 import { TimerHeap } from "./timer-heap.ts";
 import { functionLabel } from "./names.ts";
 import { callbackName, pyReprSafe } from "./repr.ts";
@@ -34,15 +36,6 @@ const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 const CLOCK_RESOLUTION = 1e-9;
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
 const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
-
-/** Thrown out of `runForever` when the loop would wait forever. */
-export class Deadlock extends Error {
-  readonly notice: Notice;
-  constructor(notice: Notice) {
-    super("deadlock");
-    this.notice = notice;
-  }
-}
 
 /** Options of `loop.createTask`. */
 export interface CreateTaskOptions {
@@ -79,13 +72,17 @@ export type TaskFactory = <T>(loop: EventLoop, coro: Coroutine<T>, options: Crea
  */
 export class EventLoop {
   /** @internal */ readonly _session: Session;
-  /** @internal */ readonly _clock = new VirtualClock();
-  /** @internal */ readonly _ready = new Deque<Runnable>();
+  /** @internal The loop's own clock (a new one per run, from the session). */
+  readonly _clock: LoopClock;
+  /** @internal The ready queue: tasks to step, callbacks to call, handles to run, in order. */
+  readonly _ready = new ReadyQueue();
   /** @internal */ readonly _scheduled = new TimerHeap();
   /** @internal Events of simulated threads (executor jobs). */
   readonly _threads = new ThreadEvents();
   /** @internal Tasks not done yet, in creation order (Python's `all_tasks`). */
-  readonly _tasks = new Set<Task<any>>();
+  readonly _tasks = new LiveTasks();
+  /** @internal The session's instrument hooks (read on every step, so kept here). */
+  readonly _hooks: Hooks;
   /** @internal */ _currentTask: Task<any> | null = null;
   private _stopping = false;
   private _running = false;
@@ -102,8 +99,11 @@ export class EventLoop {
   /** @internal Per-loop state of library modules (executors, HTTP sessions...). */
   readonly _extras = new Map<string, unknown>();
 
+  /** Made by `asyncio.run()`, one per run; its clock comes from the session. */
   constructor(session: Session) {
     this._session = session;
+    this._hooks = session.hooks;
+    this._clock = session.newLoopClock();
   }
 
   /** Python's `loop.time()`: the virtual clock, in seconds since the run began. */
@@ -172,7 +172,7 @@ export class EventLoop {
     this._checkClosed();
     checkCallable(callback, "call_soon");
     const h = new Handle(callback, args, this._session.cursor.l);
-    this._ready.push(h);
+    this._ready.push(h, undefined);
     return h;
   }
 
@@ -210,14 +210,16 @@ export class EventLoop {
   _schedule<H extends TimerHandle>(t: H): H {
     t._scheduled = true;
     this._scheduled.push(t);
-    this._session.hooks.timerScheduled?.(t);
+    const h = this._hooks.timerScheduled;
+    if (h !== undefined) h.timerScheduled(t);
     return t;
   }
 
   /** @internal TimerOwner: counts cancelled timers still in the heap. */
   _timerCancelled(t: TimerHandle): void {
     if (t._scheduled) this._timerCancelledCount++;
-    this._session.hooks.timerCancelled?.(t);
+    const h = this._hooks.timerCancelled;
+    if (h !== undefined) h.timerCancelled(t);
   }
 
   /**
@@ -342,22 +344,18 @@ export class EventLoop {
    */
   _block(seconds: number, label: string): void {
     const session = this._session;
-    session.hooks.loopBlocked?.(seconds, label, session.cursor.l);
+    const h = this._hooks.loopBlocked;
+    if (h !== undefined) h.loopBlocked(seconds, label, session.cursor.l);
     const until = this.time() + seconds;
     this._threads.runUntil(this._clock, until, false);
     this._clock.advanceTo(until);
     this._checkTimeBudget();
   }
 
-  /** @internal Puts a runnable on the ready queue. */
-  _readyPush(r: Runnable): void {
-    this._ready.push(r);
-  }
-
   /** @internal Schedules a future's done callback (`call_soon(cb, fut)`); a task callback wakes that task. */
   _scheduleCallback(cb: DoneCallback, fut: Future<any>): void {
     if (cb instanceof Task) cb._wakeBy(fut);
-    else this._ready.push(new CallbackHandle(cb, fut));
+    else this._ready.push(cb, fut);
   }
 
   /** Python's `BaseEventLoop._run_once`. */
@@ -381,40 +379,52 @@ export class EventLoop {
 
     let timeout: number | null = null;
     if (this._ready.length > 0 || this._stopping) timeout = 0;
-    else {
-      const head = heap.peek();
-      if (head !== undefined) timeout = Math.min(Math.max(head.when - this.time(), 0), MAXIMUM_SELECT_TIMEOUT);
-    }
+    else if (heap.size > 0) timeout = Math.min(Math.max(heap.firstWhen() - this.time(), 0), MAXIMUM_SELECT_TIMEOUT);
     this._select(timeout);
 
     const endTime = this.time() + CLOCK_RESOLUTION;
-    const fired = session.hooks.timerFired;
-    for (let head = heap.peek(); head !== undefined && head.when < endTime; head = heap.peek()) {
-      heap.pop();
+    const fired = this._hooks.timerFired;
+    while (heap.firstWhen() < endTime) {
+      const head = heap.pop() as TimerHandle;
       head._scheduled = false;
-      this._ready.push(head);
-      if (fired !== undefined && !head._cancelled) fired(head);
+      this._ready.push(head, undefined);
+      if (fired !== undefined && !head._cancelled) fired.timerFired(head);
     }
 
     const ready = this._ready;
     const ntodo = ready.length;
     for (let i = 0; i < ntodo; i++) {
-      const r = ready.shift() as Runnable;
-      if (r._cancelled) continue;
-      session.countStep();
-      if (r instanceof Task) r._run();
-      else this._runHandle(r);
+      const item = ready.shift();
+      if (item instanceof Task) {
+        session.countStep();
+        item._run(ready.shiftedArg);
+      } else if (typeof item === "function") {
+        session.countStep();
+        this._runCallback(item, ready.shiftedArg);
+      } else if (!item._cancelled) {
+        session.countStep();
+        this._runHandle(item);
+      }
+    }
+  }
+
+  /** Python's `Handle._run` for a done callback: a failing callback is reported, not propagated. */
+  private _runCallback(cb: (arg: unknown) => unknown, arg: unknown): void {
+    try {
+      cb(arg);
+    } catch (e) {
+      if (e instanceof RunAborted || e instanceof Deadlock) throw e;
+      this.callExceptionHandler({ message: `Exception in callback ${callbackName(cb, [arg])}`, exception: e });
     }
   }
 
   /** Python's `Handle._run`: a failing callback is reported, not propagated. */
-  private _runHandle(h: Runnable): void {
+  private _runHandle(h: Handle): void {
     try {
       h._run();
     } catch (e) {
       if (e instanceof RunAborted || e instanceof Deadlock) throw e;
-      const name = h instanceof Handle ? callbackName(h.callback, h.args) : h instanceof CallbackHandle ? callbackName(h.callback, [h.arg]) : "callback";
-      this.callExceptionHandler({ message: `Exception in callback ${name}`, exception: e });
+      this.callExceptionHandler({ message: `Exception in callback ${callbackName(h.callback, h.args)}`, exception: e });
     }
   }
 
@@ -429,11 +439,12 @@ export class EventLoop {
     if (timeout === null) {
       if (threads.size > 0 && threads.runUntil(this._clock, Infinity, true)) return;
       if (this._ready.length > 0) return;
-      throw new Deadlock(this._deadlockNotice());
+      throw new Deadlock(deadlockNotice(this.time(), this._tasks));
     }
-    let until = this.time() + timeout;
-    const head = this._scheduled.peek();
-    if (head !== undefined && head.when > this.time() && Math.abs(head.when - until) <= 1e-9) until = head.when;
+    const now = this.time();
+    let until = now + timeout;
+    const first = this._scheduled.firstWhen();
+    if (first > now && Math.abs(first - until) <= 1e-9) until = first;
     if (threads.size > 0 && threads.runUntil(this._clock, until, true)) return;
     this._clock.advanceTo(until);
     this._checkTimeBudget();
@@ -446,19 +457,11 @@ export class EventLoop {
     }
   }
 
-  /** Names every stuck task and what it waits on. */
-  private _deadlockNotice(): Notice {
-    const stuck: StuckTask[] = [];
-    for (const t of this._tasks) {
-      stuck.push({ name: t._name, coro: t._coro?.qualname ?? "?", waitingOn: t._futWaiter?._waitLabel().text ?? "nothing", line: t._line });
-    }
-    return { kind: "deadlock", time: this.time(), stuck };
-  }
-
   private _checkClosed(): void {
     if (this._closed) throw new RuntimeError("Event loop is closed");
   }
 
+  /** Python's repr: `<EventLoop running=True closed=False debug=False>`. */
   __repr__(): string {
     return `<EventLoop running=${this._running ? "True" : "False"} closed=${this._closed ? "True" : "False"} debug=False>`;
   }

@@ -9,8 +9,11 @@
 
 /** A Python warning, e.g. `RuntimeWarning: coroutine 'greet' was never awaited`. */
 export interface WarningNotice {
+  /** Discriminant. */
   readonly kind: "warning";
+  /** The warning's class, e.g. "RuntimeWarning". */
   readonly category: string;
+  /** What it says, e.g. "coroutine 'greet' was never awaited". */
   readonly message: string;
   /** Snippet line the warning is attributed to (0 if unknown). */
   readonly line: number;
@@ -18,7 +21,9 @@ export interface WarningNotice {
 
 /** A call of the loop's default exception handler (`loop.call_exception_handler`). */
 export interface HandlerNotice {
+  /** Discriminant. */
   readonly kind: "handler";
+  /** The context's message, e.g. "Task exception was never retrieved". */
   readonly message: string;
   /** `task=<name> coro=<qualname>()` when the context names a task. */
   readonly task?: { readonly name: string; readonly coro: string; readonly repr: string };
@@ -30,19 +35,27 @@ export interface HandlerNotice {
 
 /** One task that can never run again, and what it waits on. */
 export interface StuckTask {
+  /** The task's name, e.g. "Task-2". */
   readonly name: string;
+  /** Its coroutine's qualified name. */
   readonly coro: string;
+  /** What it waits on, as the timeline labels it ("Semaphore(3)", "Queue.get()"...). */
   readonly waitingOn: string;
+  /** The snippet line it is paused at. */
   readonly line: number;
 }
 
 /** Every task waits on something that can never happen. */
 export interface DeadlockNotice {
+  /** Discriminant. */
   readonly kind: "deadlock";
+  /** Loop time at which the loop found it could never wake. */
   readonly time: number;
+  /** Every task still pending, in creation order. */
   readonly stuck: readonly StuckTask[];
 }
 
+/** Anything the runtime says on its own: a warning, a loop message, a deadlock. */
 export type Notice = WarningNotice | HandlerNotice | DeadlockNotice;
 
 /** The notice as Python would print it on stderr (readable, several lines). */

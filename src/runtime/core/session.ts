@@ -9,8 +9,10 @@
  * loop through a thread-local: a snippet is plain code calling plain
  * functions, with no handle to pass around.
  */
+import { type LoopClock, SYSTEM_WALL_CLOCK, VirtualClock, type WallClock } from "./clock.ts";
 import type { Coroutine } from "./coroutine.ts";
 import type { Future } from "./future.ts";
+import { UnstartedCoroutines } from "./never-awaited.ts";
 import { combineInstruments, type Hooks, type Instrument, type Stream } from "./instrument.ts";
 import { noticeText, type Notice } from "./notices.ts";
 
@@ -28,6 +30,7 @@ export interface Budgets {
   maxWallMs: number;
 }
 
+/** The budgets a session has unless told otherwise (the sandbox sets a wall-clock one). */
 export const DEFAULT_BUDGETS: Budgets = {
   maxSteps: 5_000_000,
   maxTasks: 100_000,
@@ -44,7 +47,9 @@ export type BudgetKind = "steps" | "tasks" | "output" | "time" | "wall" | "trace
  * catch it, it unwinds the whole run, and the runner reports `message`.
  */
 export class RunAborted extends Error {
+  /** Which budget ran out. */
   readonly kind: BudgetKind;
+  /** Made by `Session.abort`. */
   constructor(kind: BudgetKind, message: string) {
     super(message);
     this.name = "RunAborted";
@@ -54,12 +59,15 @@ export class RunAborted extends Error {
 
 /** Where the line the snippet is executing is kept; the snippet's host object writes `l` at each statement. */
 export interface LineCursor {
+  /** The 1-based snippet line running now (0 before the first statement). */
   l: number;
 }
 
 /** One piece of output, with when and where it happened. */
 export interface OutputRecord {
+  /** What was written (a warning or loop message as Python words it). */
   readonly text: string;
+  /** stdout (print), stderr, or warning (Python's warnings and loop messages). */
   readonly stream: Stream;
   /** Virtual time of the write. */
   readonly time: number;
@@ -81,8 +89,11 @@ export interface ThreadContext {
   sleep(seconds: number): void;
 }
 
+/** What a session is made with. Every option has a default. */
 export interface SessionOptions {
+  /** Watch the scheduler (the trace recorder is one). Default: none. */
   instruments?: readonly Instrument[];
+  /** Limits that stop a runaway run; the rest keep `DEFAULT_BUDGETS`. */
   budgets?: Partial<Budgets>;
   /** Receives every piece of output as it is produced, in order. */
   onOutput?: (record: OutputRecord) => void;
@@ -90,13 +101,21 @@ export interface SessionOptions {
   seed?: number;
   /** The object snippets write their current line to (the sandbox's host object). Default: a fresh one. */
   cursor?: LineCursor;
+  /** Makes the clock of each `asyncio.run()`'s loop. Default: a new `VirtualClock` (loop time starts at 0). */
+  loopClock?: () => LoopClock;
+  /** Real time, for the `maxWallMs` budget. Default: `SYSTEM_WALL_CLOCK` (`performance.now()`). */
+  wallClock?: WallClock;
 }
 
 /** State of one snippet execution. See the module comment. */
 export class Session {
+  /** The instruments' hooks, one listener per hook (see `instrument.ts`). */
   readonly hooks: Hooks;
+  /** The budgets in force. */
   readonly budgets: Budgets;
+  /** Where the running snippet line is kept. */
   readonly cursor: LineCursor;
+  /** Seed of the simulated network's jitter. */
   readonly seed: number;
   /** Python's process-wide task name counter (`Task-1` is the first `run()`'s main task). */
   private taskNames = 0;
@@ -104,6 +123,7 @@ export class Session {
   private ids = 0;
   /** Steps (task steps and callbacks) run so far. */
   steps = 0;
+  /** Tasks created so far (the runner's own shutdown tasks are not counted). */
   tasksCreated = 0;
   private outputChars = 0;
   /** The virtual time the last run ended at (time.monotonic() after run() keeps it). */
@@ -116,28 +136,31 @@ export class Session {
   readonly extras = new Map<string, unknown>();
   /** Python's warnings registry: a warning text and line is shown once. */
   private readonly warned = new Set<string>();
-  /**
-   * Coroutines created during the current task step. Nearly all are awaited
-   * in the step that creates them (`await asyncio.sleep(0)`), so at the end
-   * of each step only the ones still unstarted move to `unstarted`, and the
-   * buffer is reused: tracking costs one array write per coroutine and keeps
-   * nothing alive.
-   */
-  private readonly recent: (Coroutine | undefined)[] = [];
-  private recentLength = 0;
-  /** Coroutines that outlived the step that created them unstarted (checked when a run ends). */
-  private unstarted: Coroutine[] = [];
+  /** Coroutines not started yet, for "never awaited" at the end. */
+  private readonly unstarted = new UnstartedCoroutines();
   /** Futures and tasks whose exception may never be retrieved. */
   private failures: Future[] = [];
   private readonly onOutput: ((r: OutputRecord) => void) | undefined;
-  private readonly wallStart = Date.now();
+  private readonly loopClock: () => LoopClock;
+  private readonly wallClock: WallClock;
+  /** Wall-clock time the session started at, for `maxWallMs`. */
+  private readonly wallStart: number;
 
+  /** A session for one execution of a snippet; see `SessionOptions` for what can be given. */
   constructor(options: SessionOptions = {}) {
     this.hooks = combineInstruments(options.instruments ?? []);
     this.budgets = { ...DEFAULT_BUDGETS, ...options.budgets };
     this.onOutput = options.onOutput;
     this.seed = options.seed ?? 1;
     this.cursor = options.cursor ?? { l: 0 };
+    this.loopClock = options.loopClock ?? (() => new VirtualClock());
+    this.wallClock = options.wallClock ?? SYSTEM_WALL_CLOCK;
+    this.wallStart = this.wallClock.now();
+  }
+
+  /** A clock for a new event loop (see `SessionOptions.loopClock`). */
+  newLoopClock(): LoopClock {
+    return this.loopClock();
   }
 
   /** Next `Task-N` number. */
@@ -148,6 +171,11 @@ export class Session {
   /** A fresh id for a traced object. */
   nextId(): number {
     return ++this.ids;
+  }
+
+  /** The last id given: objects made later have greater ids. */
+  get idsIssued(): number {
+    return this.ids;
   }
 
   /** Current virtual time: the running loop's clock, a worker thread's own clock, or where the last run ended. */
@@ -171,7 +199,7 @@ export class Session {
 
   /** Delivers output now (also used when a worker thread's output comes due). */
   emit(text: string, stream: Stream, time: number, notice?: Notice, task: string | null = null): void {
-    this.hooks.output?.(text, stream, time);
+    this.hooks.output?.output(text, stream, time);
     this.onOutput?.(notice === undefined ? { text, stream, time, task } : { text, stream, time, notice, task });
   }
 
@@ -190,19 +218,18 @@ export class Session {
 
   /** Remembers a new coroutine, to warn at the end if it never ran. */
   trackCoroutine(c: Coroutine): void {
-    this.recent[this.recentLength++] = c;
-    if (this.recentLength > 4096) this.flushRecent();
+    this.unstarted.add(c);
   }
 
-  /** Ends a step's tracking: coroutines still unstarted move to the long list. */
-  flushRecent(): void {
-    const recent = this.recent;
-    for (let i = 0; i < this.recentLength; i++) {
-      const c = recent[i] as Coroutine;
-      if (c.state === 0) this.unstarted.push(c);
-      recent[i] = undefined;
-    }
-    this.recentLength = 0;
+  /** A task starts `c`, or takes it as its own: it needs no more watching here. */
+  coroutineStarted(c: Coroutine): void {
+    this.unstarted.remove(c);
+  }
+
+  /** Says Python's "coroutine '...' was never awaited" for `c` (once per line), and closes it. */
+  neverAwaited(c: Coroutine): void {
+    c.close();
+    this.notice({ kind: "warning", category: "RuntimeWarning", message: `coroutine '${c.qualname}' was never awaited`, line: c.line });
   }
 
   /** Remembers a future that failed, to report it at the end if nobody looked. */
@@ -217,16 +244,9 @@ export class Session {
    * the conditions arose.
    */
   reportUnfinishedBusiness(): void {
-    this.flushRecent();
-    const coros = this.unstarted;
-    this.unstarted = [];
     const failures = this.failures;
     this.failures = [];
-    for (const c of coros) {
-      if (c.state !== 0) continue;
-      c.close();
-      this.notice({ kind: "warning", category: "RuntimeWarning", message: `coroutine '${c.qualname}' was never awaited`, line: c.line });
-    }
+    for (const c of this.unstarted.takeUnstarted()) this.neverAwaited(c);
     for (const f of failures) {
       if (!f._logTraceback) continue;
       f._logTraceback = false;
@@ -239,7 +259,7 @@ export class Session {
     if (++this.steps > this.budgets.maxSteps) {
       throw this.abort("steps", `Step limit reached: the loop ran more than ${this.budgets.maxSteps.toLocaleString("en-US")} steps. Is a task looping forever?`);
     }
-    if ((this.steps & 0x3fff) === 0 && Date.now() - this.wallStart > this.budgets.maxWallMs) {
+    if ((this.steps & 0x3fff) === 0 && this.wallClock.now() - this.wallStart > this.budgets.maxWallMs) {
       throw this.abort("wall", `Time limit reached: the program ran for more than ${this.budgets.maxWallMs / 1000} s of real time.`);
     }
   }
@@ -254,6 +274,7 @@ export class Session {
   /** The first budget that ran out; sticky, so a learner's `catch` cannot swallow it for long. */
   aborted: RunAborted | null = null;
 
+  /** Ends the run for budget `kind`: returns the error to throw (the first one, if a budget already ran out). */
   abort(kind: BudgetKind, message: string): RunAborted {
     this.aborted ??= new RunAborted(kind, message);
     return this.aborted;

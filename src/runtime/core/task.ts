@@ -17,70 +17,120 @@
  * creator's step instead of on the ready queue: see `_eagerStart`, the one
  * place that differs.
  */
-import { Coroutine, CoroState, READY, SLEEP0 } from "./coroutine.ts";
+import { Coroutine, CoroState, READY, resume, SLEEP0, SleepZero } from "./coroutine.ts";
 import { addAsyncFrame, CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
-import { Future, FUTURE_LABEL, FutureState, futureInfo, type WaitLabel } from "./future.ts";
-import type { Runnable } from "./handles.ts";
+import { Future, FUTURE_FLAG_BITS, FUTURE_LABEL, FutureState, futureInfo, type WaitLabel } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
 import type { HandlerNotice } from "./notices.ts";
 import { RunAborted } from "./session.ts";
 import { pyReprSafe, pyTypeName } from "./repr.ts";
 
-/** Why a task sits on the ready queue. */
-const Pending = { None: 0, Step: 1, StepWithError: 2, Wakeup: 3, StepWithValue: 4 } as const;
+/**
+ * How a task's next step starts. The value goes with the task on the ready
+ * queue (see `ready-queue.ts`), so the task itself keeps only the kind.
+ */
+const Pending = {
+  /** Not on the ready queue. */
+  None: 0,
+  /** Resume with the queued value (`undefined` for a new task or a bare `yield`). */
+  Value: 1,
+  /** Throw the queued error in. */
+  Error: 2,
+  /** Woken by the queued future: its `result()` decides (Python's `__wakeup`). */
+  Wakeup: 3,
+  /** As `Value`, after `await asyncio.sleep(0)`'s fast path (the call graph shows the sleep). */
+  AfterSleep0: 4,
+} as const;
 type Pending = (typeof Pending)[keyof typeof Pending];
+
+/** `_flags` bits of a task, above the future's own. */
+const MUST_CANCEL = 1 << FUTURE_FLAG_BITS;
+const HIDDEN = 2 << FUTURE_FLAG_BITS;
+const PENDING_SHIFT = FUTURE_FLAG_BITS + 2;
+const PENDING_MASK = 7;
+/** Pending cancellation requests (Python's `_num_cancels_requested`) live in the bits above. */
+const CANCELS_SHIFT = PENDING_SHIFT + 3;
 
 /**
  * Python's `asyncio.Task`. Create one with `asyncio.createTask(coro)`; it
  * starts at the loop's next iteration, after the current task yields.
+ * Awaiting a task waits for its coroutine to finish and returns its result
+ * (or raises its error). A task nobody awaits still runs to the end.
  * @example
  * const t = asyncio.createTask(fetch(url), { name: "fetch-1" });
  * // ... other work ...
  * const page = await t;
  */
-export class Task<T = unknown> extends Future<T> implements Runnable {
-  /** @internal */ _cancelled = false; // Runnable: a task on the ready queue is never skipped
-  /** @internal The name given, or null for `Task-<_num>` (formatted only when asked). */
-  private _givenName: string | null;
-  /** @internal */ private readonly _num: number;
+export class Task<T = unknown> extends Future<T> {
+  /** @internal The name given, or the number N of `Task-N` (formatted only when asked). */
+  private _nameOrNumber: string | number;
   /** @internal */ _coro: Coroutine<T> | null;
-  /** @internal Inline-awaited coroutines, innermost last; null until the task first awaits a coroutine. */
-  /** @internal */ _stack: Coroutine[] | null = null;
+  /**
+   * @internal The innermost coroutine awaited inline (each points to its
+   * caller through `_caller`), or null while only the root runs.
+   */
+  private _top: Coroutine | null = null;
   /** @internal */ _futWaiter: Future | null = null;
-  /** @internal */ _mustCancel = false;
-  /** @internal */ _numCancelsRequested = 0;
-  private _pending: Pending = Pending.Step;
-  private _pendingValue: unknown = undefined;
   /** @internal The line this task is paused at. */
   _line: number;
   /** @internal Trace id. */
   readonly _id: number;
-  /** @internal The task that created this one, if any. */
-  readonly _parent: Task<any> | null;
-  /** @internal Created by the runner itself (shutdown): kept off the timeline. */
-  readonly _hidden: boolean;
 
   /**
-   * The runtime's constructor (snippets create tasks with `asyncio.createTask`).
+   * Made by `loop.createTask(coro)` (`asyncio.createTask`, `gather`...), not
+   * called directly: it is queued to start at the loop's next iteration.
    * `eagerStart`: run the first step now, if the loop is running (Python's `eager_start=True`).
    */
   constructor(loop: EventLoop, coro: Coroutine<T>, name: string | null, eagerStart = false) {
     super(loop);
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyReprSafe(coro)}`);
     const session = loop._session;
+    const hidden = loop._hiddenTasks;
     // asyncio.run's own shutdown tasks are not the learner's: not counted, not traced.
-    if (!loop._hiddenTasks) session.countTask();
+    if (!hidden) session.countTask();
     this._coro = coro;
-    this._givenName = name === null ? null : String(name);
-    this._num = name === null ? session.nextTaskNumber() : 0;
+    coro._task = this;
+    session.coroutineStarted(coro);
+    this._nameOrNumber = name === null ? session.nextTaskNumber() : String(name);
     this._id = session.nextId();
     this._line = session.cursor.l;
-    this._parent = loop._currentTask;
-    this._hidden = loop._hiddenTasks;
+    this._flags |= (hidden ? HIDDEN : 0) | (Pending.Value << PENDING_SHIFT);
     loop._tasks.add(this);
-    if (!this._hidden) session.hooks.taskCreated?.(this, this._parent);
+    if (!hidden) {
+      const h = loop._hooks.taskCreated;
+      if (h !== undefined) h.taskCreated(this, loop._currentTask);
+    }
     if (eagerStart && loop.isRunning()) this._eagerStart();
-    else loop._readyPush(this);
+    else loop._ready.push(this, undefined);
+  }
+
+  /** @internal Created by the runner itself (shutdown): kept off the timeline. */
+  get _hidden(): boolean {
+    return (this._flags & HIDDEN) !== 0;
+  }
+
+  /** @internal The next step throws CancelledError in (Python's `_must_cancel`). */
+  get _mustCancel(): boolean {
+    return (this._flags & MUST_CANCEL) !== 0;
+  }
+  set _mustCancel(on: boolean) {
+    this._flags = on ? this._flags | MUST_CANCEL : this._flags & ~MUST_CANCEL;
+  }
+
+  /** @internal Python's `_num_cancels_requested`: `cancel()` calls not withdrawn by `uncancel()`. */
+  get _numCancelsRequested(): number {
+    return this._flags >>> CANCELS_SHIFT;
+  }
+  set _numCancelsRequested(n: number) {
+    this._flags = (this._flags & ((1 << CANCELS_SHIFT) - 1)) | (n << CANCELS_SHIFT);
+  }
+
+  /** How the next step starts (see `Pending`). */
+  private get _pending(): Pending {
+    return ((this._flags >> PENDING_SHIFT) & PENDING_MASK) as Pending;
+  }
+  private set _pending(kind: Pending) {
+    this._flags = (this._flags & ~(PENDING_MASK << PENDING_SHIFT)) | (kind << PENDING_SHIFT);
   }
 
   /**
@@ -98,27 +148,27 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
   private _eagerStart(): void {
     const loop = this._loop;
     const session = loop._session;
-    const hooks = session.hooks;
+    const hooks = loop._hooks;
     const cursor = session.cursor;
     const creator = loop._currentTask;
     const creatorLine = cursor.l;
     const traced = creator !== null && !creator._hidden;
-    if (traced) hooks.stepEnded?.(creator, new EagerStart(this));
+    if (traced) hooks.stepEnded?.stepEnded(creator, new EagerStart(this));
     this._pending = Pending.None;
     session.countStep();
     loop._currentTask = this;
-    hooks.stepBegan?.(this);
+    hooks.stepBegan?.stepBegan(this);
     try {
       this._runCoroutine(false, undefined);
     } finally {
       this._line = cursor.l;
       loop._currentTask = creator;
-      hooks.stepEnded?.(this, this._futWaiter);
+      hooks.stepEnded?.stepEnded(this, this._futWaiter);
       cursor.l = creatorLine;
       if (this.done()) eagerlyDone.add(this);
       if (traced) {
-        hooks.taskScheduled?.(creator, this);
-        hooks.stepBegan?.(creator);
+        hooks.taskScheduled?.taskScheduled(creator, this);
+        hooks.stepBegan?.stepBegan(creator);
       }
     }
   }
@@ -129,14 +179,27 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     return this._label;
   }
 
+  /** @internal */
+  override _waitTarget(): number {
+    return this._id;
+  }
+
+  /** @internal The coroutines awaited inline, outermost first, the root not included (for the call graph). */
+  _inlineAwaits(): Coroutine[] {
+    const out: Coroutine[] = [];
+    for (let c = this._top; c !== null && c !== this._coro; c = c._caller) out.push(c);
+    return out.reverse();
+  }
+
   /** @internal Paused in `await asyncio.sleep(0)` (its fast path: no coroutine on the stack), for the call graph. */
   get _inSleep0(): boolean {
-    return this._pending === Pending.StepWithValue;
+    return this._pending === Pending.AfterSleep0;
   }
 
   /** @internal The task's name. */
   get _name(): string {
-    return this._givenName ?? `Task-${this._num}`;
+    const n = this._nameOrNumber;
+    return typeof n === "string" ? n : `Task-${n}`;
   }
 
   /** Python's `Task.get_name()`. */
@@ -146,7 +209,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
 
   /** Python's `Task.set_name(value)`. */
   setName(value: unknown): void {
-    this._givenName = String(value);
+    this._nameOrNumber = String(value);
   }
 
   /** Python's `Task.get_coro()`; `null` (`None`) for a task that finished during its eager start. */
@@ -154,10 +217,12 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     return eagerlyDone.has(this) ? null : this._coro;
   }
 
+  /** A task's result is its coroutine's: Python raises `RuntimeError` here. */
   override setResult(): never {
     throw new RuntimeError("Task does not support set_result operation");
   }
 
+  /** A task's exception is its coroutine's: Python raises `RuntimeError` here. */
   override setException(): never {
     throw new RuntimeError("Task does not support set_exception operation");
   }
@@ -192,81 +257,78 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     return this._numCancelsRequested;
   }
 
-  /** @internal The ready queue calls this: wakes the task the way it was scheduled. */
-  _run(): void {
+  /** @internal The ready queue calls this with the value queued beside the task: runs one step. */
+  _run(arg: unknown): void {
     const kind = this._pending;
-    const value = this._pendingValue;
     this._pending = Pending.None;
-    this._pendingValue = undefined;
     if (kind === Pending.Wakeup) {
       // Python's __wakeup: future.result() decides between resuming and throwing.
-      const fut = value as Future;
-      let failed = false;
-      let outcome: unknown;
+      let value: unknown;
       try {
-        outcome = fut.result();
+        value = (arg as Future).result();
       } catch (e) {
-        outcome = e;
-        failed = true;
+        return this._step(true, e);
       }
-      this._step(failed, outcome);
+      this._step(false, value);
     } else {
-      this._step(kind === Pending.StepWithError, kind === Pending.StepWithValue ? value : undefined);
+      this._step(kind === Pending.Error, arg);
     }
   }
 
   /** @internal Schedules a wake-up by `fut` (this task was one of its done callbacks). */
   _wakeBy(fut: Future<any>): void {
-    this._pending = Pending.Wakeup;
-    this._pendingValue = fut;
-    this._loop._readyPush(this);
-    this._loop._session.hooks.taskScheduled?.(this, fut);
+    this._schedule(Pending.Wakeup, fut, fut);
   }
 
-  private _scheduleStep(error?: unknown): void {
-    if (error === undefined) {
-      this._pending = Pending.Step;
-    } else {
-      this._pending = Pending.StepWithError;
-      this._pendingValue = error;
-    }
-    this._loop._readyPush(this);
-    this._loop._session.hooks.taskScheduled?.(this, null);
+  /** Puts the task on the ready queue, to start its next step as `kind` says with `arg`. */
+  private _schedule(kind: Pending, arg: unknown, cause: Future | null): void {
+    const loop = this._loop;
+    this._pending = kind;
+    loop._ready.push(this, arg);
+    const h = loop._hooks.taskScheduled;
+    if (h !== undefined) h.taskScheduled(this, cause);
   }
 
-  /** Python's `Task.__step(exc)`; when not throwing, `exc` is the value the awaited future produced. */
-  private _step(throwing: boolean, exc: unknown): void {
-    if (this.done()) throw new InvalidStateError(`__step(): already done: ${pyReprSafe(this)}`);
+  /** Python's `Task.__step(exc)`; when not throwing, `arg` is the value the awaited future produced. */
+  private _step(throwing: boolean, arg: unknown): void {
+    if (this._state !== FutureState.Pending) throw new InvalidStateError(`__step(): already done: ${pyReprSafe(this)}`);
     if (this._mustCancel) {
-      if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
+      if (!throwing || !(arg instanceof CancelledError)) arg = this._makeCancelledError();
       throwing = true;
       this._mustCancel = false;
     }
     this._futWaiter = null;
     const loop = this._loop;
     const session = loop._session;
+    const hooks = loop._hooks;
     const cursor = session.cursor;
     const prevTask = loop._currentTask;
     loop._currentTask = this;
     cursor.l = this._line;
-    session.hooks.stepBegan?.(this);
+    const began = hooks.stepBegan;
+    if (began !== undefined) began.stepBegan(this);
     try {
-      this._runCoroutine(throwing, exc);
+      this._runCoroutine(throwing, arg);
     } finally {
       this._line = cursor.l;
-      session.flushRecent();
       loop._currentTask = prevTask;
-      session.hooks.stepEnded?.(this, this._futWaiter);
+      const ended = hooks.stepEnded;
+      if (ended !== undefined) ended.stepEnded(this, this._futWaiter);
     }
   }
 
-  /** Python's `Task.__step_run_and_handle_result`, with inline awaits trampolined on `_stack`. */
-  private _runCoroutine(throwing: boolean, exc: unknown): void {
+  /**
+   * Python's `Task.__step_run_and_handle_result`, with inline awaits
+   * trampolined on the `_top` chain: awaiting a coroutine pushes it and resumes it
+   * here, so a chain of awaits never grows the JavaScript stack.
+   */
+  private _runCoroutine(throwing: boolean, arg: unknown): void {
     const root = this._coro as Coroutine;
-    let stack = this._stack;
-    const cursor = this._loop._session.cursor;
-    let coro: Coroutine = stack !== null && stack.length > 0 ? stack[stack.length - 1] : root;
-    let value: unknown = throwing ? undefined : exc;
+    const session = this._loop._session;
+    const cursor = session.cursor;
+    let coro: Coroutine = this._top ?? root;
+    let value: unknown = throwing ? undefined : arg;
+    let exc: unknown = throwing ? arg : undefined;
     if (coro.state === CoroState.Closed && coro === root && !throwing) {
       throwing = true;
       exc = new RuntimeError("cannot reuse already awaited coroutine");
@@ -275,7 +337,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       let r: IteratorResult<unknown, unknown>;
       coro.state = CoroState.Running;
       try {
-        r = throwing ? coro.gen.throw(exc) : coro.gen.next(value);
+        r = resume(coro, throwing, value, exc);
       } catch (e) {
         coro.state = CoroState.Closed;
         if (e instanceof RunAborted) throw e;
@@ -299,24 +361,20 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       throwing = false;
       value = undefined;
       if (y instanceof Coroutine) {
-        if (y.state === CoroState.Created && y._yieldsOnce()) {
-          // `await asyncio.sleep(0)`: the sleep would yield once and return its result; skip the round trip through it.
-          y.state = CoroState.Closed;
-          this._pending = Pending.StepWithValue;
-          this._pendingValue = y._onceResult();
-          this._loop._readyPush(this);
-          this._loop._session.hooks.taskScheduled?.(this, null);
-          return;
-        }
         if (y.state !== CoroState.Created) {
           throwing = true;
           exc = new RuntimeError(y.state === CoroState.Closed ? "cannot reuse already awaited coroutine" : "coroutine is being awaited already");
           continue;
         }
+        session.coroutineStarted(y);
+        if (y instanceof SleepZero) {
+          // `await asyncio.sleep(0)`: it would yield once and return its result; skip the round trip through it.
+          y.state = CoroState.Closed;
+          return this._schedule(Pending.AfterSleep0, y.result, null);
+        }
         coro.pausedLine = cursor.l;
-        if (stack === null) stack = this._stack = [];
-        stack.push(y);
-        coro = y;
+        y._caller = coro;
+        this._top = coro = y;
         continue;
       }
       if (y instanceof Future) {
@@ -334,29 +392,24 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
           exc = new RuntimeError(`Task ${pyReprSafe(this)} got Future ${pyReprSafe(y)} attached to a different loop`);
           continue;
         }
-        if (y === this) {
-          this._scheduleStep(new RuntimeError(`Task cannot await on itself: ${pyReprSafe(this)}`));
-          return;
-        }
+        if (y === this) return this._schedule(Pending.Error, new RuntimeError(`Task cannot await on itself: ${pyReprSafe(this)}`), null);
         y.addDoneCallback(this);
         this._futWaiter = y;
         if (this._mustCancel && y.cancel(this._cancelMessage)) this._mustCancel = false;
         return;
       }
-      if (y === SLEEP0) {
-        this._scheduleStep();
-        return;
-      }
+      if (y === SLEEP0) return this._schedule(Pending.Value, undefined, null);
       if (y === READY) continue;
       throwing = true;
       exc = new TypeError(`'${pyTypeName(y)}' object can't be awaited${hintFor(y)}`);
     }
   }
 
+  /** Leaves the innermost inline-awaited coroutine (it returned or raised); returns its caller. */
   private _pop(): Coroutine {
-    const stack = this._stack as Coroutine[];
-    stack.pop();
-    const parent = stack.length > 0 ? stack[stack.length - 1] : (this._coro as Coroutine);
+    const top = this._top as Coroutine;
+    const parent = top._caller as Coroutine;
+    this._top = parent === this._coro ? null : parent;
     this._loop._session.cursor.l = parent.pausedLine;
     return parent;
   }
@@ -378,24 +431,21 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
       super.cancel();
       this._cancelledExc = e;
     } else {
-      this._exception = e;
-      this._hasException = true;
-      this._state = FutureState.Finished;
-      this._scheduleCallbacks();
-      this._logTraceback = true;
-      this._loop._session.trackFailure(this);
+      this._fail(e);
     }
     this._afterDone();
   }
 
   private _afterDone(): void {
-    this._loop._tasks.delete(this);
-    this._loop._session.hooks.taskDone?.(this);
+    const loop = this._loop;
+    loop._tasks.remove(this);
+    const h = loop._hooks.taskDone;
+    if (h !== undefined) h.taskDone(this);
   }
 
   /** @internal */
   override _neverRetrievedNotice(): HandlerNotice {
-    return { kind: "handler", message: "Task exception was never retrieved", task: this._noticeInfo(), exception: excStr(this._exception) };
+    return { kind: "handler", message: "Task exception was never retrieved", task: this._noticeInfo(), exception: excStr(this._result) };
   }
 
   /** @internal How loop messages name this task. */
@@ -405,6 +455,7 @@ export class Task<T = unknown> extends Future<T> implements Runnable {
     return { name: this._name, coro: coro === null ? "NoneType" : coro.qualname, repr: this.__repr__() };
   }
 
+  /** Python's repr: `<Task pending name='Task-2' coro=<worker() running>>`. */
   override __repr__(): string {
     const info = futureInfo(this);
     if (this._numCancelsRequested > 0 && !this.done()) info[0] = "cancelling";

@@ -8,7 +8,7 @@
  * timed events, delivered when the loop's clock reaches them. Events due at
  * the same instant as a loop timer are delivered first, as in the oracle.
  */
-import type { VirtualClock } from "./clock.ts";
+import type { LoopClock } from "./clock.ts";
 
 interface ThreadEvent {
   readonly time: number;
@@ -26,6 +26,7 @@ export class ThreadEvents {
   private heap: ThreadEvent[] = [];
   private seq = 0;
 
+  /** Events not run yet. */
   get size(): number {
     return this.heap.length;
   }
@@ -55,7 +56,7 @@ export class ThreadEvents {
    * `stopOnWake`, returns true right after an event wakes the loop (the
    * selector would return then); otherwise runs them all.
    */
-  runUntil(clock: VirtualClock, until: number, stopOnWake: boolean): boolean {
+  runUntil(clock: LoopClock, until: number, stopOnWake: boolean): boolean {
     let woke = false;
     while (this.heap.length > 0 && this.heap[0].time <= until) {
       const ev = this.pop();

@@ -15,32 +15,39 @@ import type { WebOutcome, WebResponse } from "./web.ts";
 
 /** Base of aiohttp's errors (Python's `aiohttp.ClientError`). */
 export class ClientError extends Exception {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ClientError";
 }
 /** Python's `aiohttp.ClientResponseError`: raised by `raiseForStatus()` for 4xx/5xx. */
 export class ClientResponseError extends ClientError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ClientResponseError";
   /** The HTTP status. */
   status = 0;
 }
 /** Python's `aiohttp.ClientConnectionError`. */
 export class ClientConnectionError extends ClientError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ClientConnectionError";
 }
 /** Python's `aiohttp.ClientConnectorError`: the connection could not be made (refused, unknown host). */
 export class ClientConnectorError extends ClientConnectionError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ClientConnectorError";
 }
 /** Python's `aiohttp.ClientConnectorDNSError`: the host name does not resolve. */
 export class ClientConnectorDNSError extends ClientConnectorError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ClientConnectorDNSError";
 }
 /** Python's `aiohttp.InvalidURL`. */
 export class InvalidURL extends ClientError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "InvalidURL";
 }
 /** Python's `aiohttp.ContentTypeError`: `json()` on a response that is not JSON. */
 export class ContentTypeError extends ClientResponseError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ContentTypeError";
 }
 /**
@@ -48,6 +55,7 @@ export class ContentTypeError extends ClientResponseError {
  * It is an `asyncio.TimeoutError`, so `catch (e) { if (e instanceof TimeoutError) ... }` catches it.
  */
 export class ServerTimeoutError extends TimeoutError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ServerTimeoutError";
 }
 
@@ -63,7 +71,9 @@ export interface ClientTimeoutOptions {
  * await using session = new aiohttp.ClientSession({ timeout: new aiohttp.ClientTimeout({ total: 5 }) });
  */
 export class ClientTimeout {
+  /** Seconds for the whole request, or null for no limit. */
   readonly total: number | null;
+  /** `new aiohttp.ClientTimeout({ total: 5 })`. */
   constructor(options: ClientTimeoutOptions = {}) {
     this.total = options.total ?? null;
   }
@@ -76,6 +86,7 @@ const DEFAULT_TIMEOUT = new ClientTimeout({ total: 300 });
 export interface RequestOptions {
   /** Query parameters added to the URL. */
   params?: Record<string, unknown>;
+  /** Request headers, added to the session's. */
   headers?: Record<string, string>;
   /** Seconds, or a `ClientTimeout`; overrides the session's. */
   timeout?: number | ClientTimeout | null;
@@ -89,6 +100,7 @@ export interface RequestOptions {
 export interface ClientSessionOptions {
   /** Default timeout of every request. Default: `ClientTimeout({ total: 300 })`. */
   timeout?: ClientTimeout | number;
+  /** Headers sent with every request. Default: none. */
   headers?: Record<string, string>;
 }
 
@@ -101,13 +113,16 @@ export class ClientResponse {
   readonly status: number;
   /** Reason phrase, e.g. "OK". */
   readonly reason: string;
+  /** Response headers (Python: `resp.headers`). */
   readonly headers: Readonly<Record<string, string>>;
   /** The final URL. */
   readonly url: string;
+  /** The request's method, e.g. "GET". */
   readonly method: string;
   private readonly body: string;
   private released = false;
 
+  /** Made by the session when the answer arrives. */
   constructor(method: string, r: WebResponse) {
     this.method = method;
     this.status = r.status;
@@ -185,6 +200,7 @@ export class ClientResponse {
     return this.__aexit__() as PromiseLike<unknown> as PromiseLike<void>;
   }
 
+  /** Python's repr: `<ClientResponse(https://httpbin.org/get) [200 OK]>`. */
   __repr__(): string {
     return `<ClientResponse(${this.url}) [${this.status} ${this.reason}]>`;
   }
@@ -204,6 +220,7 @@ export class ClientSession {
   private readonly headers: Record<string, string>;
   private isClosed = false;
 
+  /** `new aiohttp.ClientSession({ timeout, headers })`: defaults for every request it makes. */
   constructor(options: ClientSessionOptions = {}) {
     const t = options.timeout;
     this.timeout = t === undefined ? DEFAULT_TIMEOUT : typeof t === "number" ? new ClientTimeout({ total: t }) : t;
@@ -319,6 +336,7 @@ export class ClientSession {
     }
   }
 
+  /** Python's repr: `<aiohttp.client.ClientSession object>`. */
   __repr__(): string {
     return `<aiohttp.client.ClientSession object${this.isClosed ? " (closed)" : ""}>`;
   }

@@ -22,7 +22,9 @@ function netState(session: Session): NetState {
 
 /** A request in progress: its outcome (decided at the start) and the bookkeeping to end it. */
 export interface StartedRequest {
+  /** The request as the trace sees it. */
   readonly info: HttpInfo;
+  /** How it will end (the client does the waiting). */
   readonly outcome: WebOutcome;
   /** Marks the request finished (in-flight count, trace); call exactly once. */
   finish(outcome: string): void;
@@ -36,7 +38,7 @@ export function startRequest(req: WebRequest, blocking: boolean): StartedRequest
   const n = (state.inFlight.get(host) ?? 0) + 1;
   state.inFlight.set(host, n);
   const info: HttpInfo = { id: session.nextId(), method: req.method.toUpperCase(), url: req.url, host, line: session.cursor.l, blocking };
-  session.hooks.httpStarted?.(info);
+  session.hooks.httpStarted?.httpStarted(info);
   const outcome = state.web.request(req, n);
   let finished = false;
   return {
@@ -46,7 +48,7 @@ export function startRequest(req: WebRequest, blocking: boolean): StartedRequest
       if (finished) return;
       finished = true;
       state.inFlight.set(host, (state.inFlight.get(host) ?? 1) - 1);
-      session.hooks.httpFinished?.(info, text);
+      session.hooks.httpFinished?.httpFinished(info, text);
     },
   };
 }

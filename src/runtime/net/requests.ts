@@ -12,30 +12,37 @@ import { parseUrl, type WebResponse } from "./web.ts";
 
 /** Python's `requests.exceptions.RequestException`, base of the errors below. */
 export class RequestException extends OSError {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "RequestException";
 }
 /** Python's `requests.exceptions.HTTPError`: raised by `raiseForStatus()` for 4xx/5xx. */
 export class HTTPError extends RequestException {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "HTTPError";
 }
 /** Python's `requests.exceptions.ConnectionError`: unknown host, refused connection. */
 export class ConnectionError extends RequestException {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ConnectionError";
 }
 /** Python's `requests.exceptions.Timeout`. */
 export class Timeout extends RequestException {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "Timeout";
 }
 /** Python's `requests.exceptions.ReadTimeout`: no answer within `timeout` seconds. */
 export class ReadTimeout extends Timeout {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "ReadTimeout";
 }
 /** Python's `requests.exceptions.MissingSchema`: a URL without `http://` or `https://`. */
 export class MissingSchema extends RequestException {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "MissingSchema";
 }
 /** Python's `requests.exceptions.JSONDecodeError`. */
 export class JSONDecodeError extends RequestException {
+  /** @internal The name Python gives the class (minifiers rename classes). */
   static override pyName = "JSONDecodeError";
 }
 
@@ -46,6 +53,7 @@ export const exceptions = { RequestException, HTTPError, ConnectionError, Timeou
 export interface RequestOptions {
   /** Query parameters added to the URL. */
   params?: Record<string, unknown>;
+  /** Request headers. */
   headers?: Record<string, string>;
   /** Seconds to wait for an answer; without one, a host that never answers blocks forever. Default: none. */
   timeout?: number | null;
@@ -59,12 +67,16 @@ export interface RequestOptions {
 export class Response {
   /** Python's `status_code`. */
   readonly statusCode: number;
+  /** Reason phrase, e.g. "OK". */
   readonly reason: string;
+  /** Response headers. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The final URL. */
   readonly url: string;
   /** Python's `r.text`: the body. */
   readonly text: string;
 
+  /** Made by `requests.get()` when the answer arrives. */
   constructor(r: WebResponse) {
     this.statusCode = r.status;
     this.reason = r.reason;
@@ -95,6 +107,7 @@ export class Response {
     }
   }
 
+  /** Python's repr: `<Response [200]>`. */
   __repr__(): string {
     return `<Response [${this.statusCode}]>`;
   }

@@ -20,6 +20,7 @@ export interface WebRequest {
 
 /** What a host answered. */
 export interface WebResponse {
+  /** HTTP status, e.g. 200. */
   status: number;
   /** Python's phrase for the status (`http.HTTPStatus`), e.g. `Not Found`; `""` if unknown. */
   reason: string;
@@ -64,6 +65,7 @@ export type WebOutcome =
 export interface EndpointInfo {
   /** Path pattern, e.g. `/delay/{n}`. */
   path: string;
+  /** What it does, in words. */
   behaviour: string;
   /** How long it takes, in words, e.g. `exactly n s (at most 10)`. */
   latency: string;
@@ -71,27 +73,37 @@ export interface EndpointInfo {
 
 /** A host of the simulated web, as `SimulatedWeb.hosts()` lists it. */
 export interface HostInfo {
+  /** Its name, e.g. `httpbin.org`. */
   host: string;
   /** Other names answering the same way, e.g. `python.org` for `www.python.org`. */
   aliases: string[];
+  /** What the host is for, in words. */
   description: string;
+  /** Its documented endpoints. */
   endpoints: EndpointInfo[];
 }
 
 /** A request as a host sees it: parsed, with its own seeded random stream. */
 export interface RouteContext {
+  /** "GET", "POST"... */
   method: string;
+  /** The URL, parsed. */
   url: ParsedUrl;
+  /** Request headers. */
   headers: Record<string, string>;
+  /** Request body ("" for none). */
   body: string;
   /** Requests to this host in flight, this one included. */
   inFlight: number;
+  /** The host's own seeded random stream (jitter). */
   random: Random;
 }
 
 /** A host: its documentation and how it answers. */
 export interface HostDef {
+  /** Its documentation. */
   info: HostInfo;
+  /** How it answers a request (decided at once; the client waits the latency). */
   handle(ctx: RouteContext): WebOutcome;
 }
 

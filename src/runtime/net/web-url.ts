@@ -7,6 +7,7 @@
 
 /** The parts of a URL the simulated web routes on. */
 export interface ParsedUrl {
+  /** Only http and https are routed. */
   scheme: "http" | "https";
   /** Lower-cased host name without port, e.g. `httpbin.org`. */
   host: string;

@@ -14,8 +14,11 @@
 import { ownQualname } from "../core/names.ts";
 import { primitiveRepr } from "./scalars.ts";
 
+/** `Reflect.apply`, as it was when the runtime loaded. */
 export const { apply } = Reflect;
+/** `Object.getPrototypeOf`, `Object.keys` and `Object.getOwnPropertyDescriptor`, as they were when the runtime loaded. */
 export const { getPrototypeOf, keys: ownKeys, getOwnPropertyDescriptor: ownDescriptor } = Object;
+/** `Array.isArray`, as it was when the runtime loaded. */
 export const { isArray } = Array;
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
@@ -25,17 +28,29 @@ const isPrototypeOf = ObjectPrototype.isPrototypeOf;
 const ErrorPrototype = Error.prototype;
 const TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype) as object;
 
+/** Built-in getters and methods of Maps, Sets, typed arrays, Dates and RegExps, for brand checks (`brand`) and reading. */
 export const mapSize = getter(Map.prototype, "size");
+/** See `mapSize`. */
 export const mapEntries = Map.prototype.entries as Method;
+/** See `mapSize`. */
 export const mapIteratorNext = getPrototypeOf(new Map().entries()).next as Method;
+/** See `mapSize`. */
 export const setSize = getter(Set.prototype, "size");
+/** See `mapSize`. */
 export const setValues = Set.prototype.values as Method;
+/** See `mapSize`. */
 export const setIteratorNext = getPrototypeOf(new Set().values()).next as Method;
+/** See `mapSize`. */
 export const typedArrayName = getter(TypedArrayPrototype, Symbol.toStringTag);
+/** See `mapSize`. */
 export const typedArrayLength = getter(TypedArrayPrototype, "length");
+/** See `mapSize`. */
 export const dateGetTime = Date.prototype.getTime as Method;
+/** See `mapSize`. */
 export const dateToISOString = Date.prototype.toISOString as Method;
+/** See `mapSize`. */
 export const regExpSource = getter(RegExp.prototype, "source");
+/** See `mapSize`. */
 export const regExpFlags = getter(RegExp.prototype, "flags");
 /** `valueOf` of each boxed primitive: `new Number(3)` prints as `3`. */
 export const unboxers: readonly Method[] = [
@@ -60,6 +75,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === ObjectPrototype || (proto === null && ownDescriptor(value, Symbol.toStringTag) === undefined);
 }
 
+/** True for an `Error` (by its prototype chain, read with the built-in `isPrototypeOf`). */
 export function isError(value: object): boolean {
   return apply(isPrototypeOf, ErrorPrototype, [value]) as boolean;
 }

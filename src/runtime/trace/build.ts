@@ -1,7 +1,8 @@
 /**
  * Turns the recorder's packed columns into the plain `Trace` (schema.ts).
  *
- * Column meanings per kind (a, b, x, s, f):
+ * Column meanings per kind (a, b, s, f; x is the event's entry in the
+ * recorder's `floats`, for the three kinds that have one):
  *   run.start/end   a=run
  *   task.create     a=task b=parent
  *   task.wake       a=task b=cause id
@@ -18,16 +19,19 @@
  *   print           a=task s=text f=stream (0 stdout, 1 stderr, 2 warning)
  */
 import { excStr } from "../core/errors.ts";
+import { sleepLabel } from "../core/labels.ts";
 import { pyReprSafe } from "../core/repr.ts";
-import type { Columns, TaskRecord } from "./recorder.ts";
+import type { Task } from "../core/task.ts";
+import type { TaskColumns } from "./columns.ts";
+import type { Recorded } from "./recorder.ts";
 import { K } from "./recorder.ts";
 import { type PrimitiveInfo, type TaskInfo, type Trace, type TraceEvent, TRACE_VERSION } from "./schema.ts";
 
 const OUTCOMES = ["result", "error", "cancelled"] as const;
 const STREAMS = ["stdout", "stderr", "warning"] as const;
 
-function taskInfo(r: TaskRecord): TaskInfo {
-  const task = r.task;
+function taskInfo(rows: TaskColumns, row: number): TaskInfo {
+  const task = rows.tasks[row] as Task;
   let outcome: TaskInfo["outcome"] = "pending";
   let detail = "";
   if (task.cancelled()) {
@@ -43,33 +47,44 @@ function taskInfo(r: TaskRecord): TaskInfo {
       detail = pyReprSafe(task._result, 120);
     }
   }
+  const endedAt = rows.endedAt[row];
   return {
     id: task._id,
     name: task._name,
     coro: task._coro?.qualname ?? "",
-    parent: task._parent?._id ?? 0,
-    run: r.run,
-    createdAt: r.createdAt,
-    line: r.line,
-    endedAt: r.endedAt,
+    parent: rows.parent[row],
+    run: rows.run[row],
+    createdAt: rows.createdAt[row],
+    line: rows.line[row],
+    endedAt: endedAt === endedAt ? endedAt : null,
     outcome,
     detail,
   };
 }
 
-export function buildTrace(
-  c: Columns,
-  waitKinds: readonly string[],
-  tasks: readonly TaskRecord[],
-  primitives: ReadonlyMap<number, { kind: string; label: string }>,
-  truncated: boolean,
-): Trace {
+/** The plain trace of what a recorder holds. */
+export function buildTrace(r: Recorded): Trace {
+  const c = r.events;
+  const waitKinds = r.waitKinds;
   const events: TraceEvent[] = new Array(c.count);
-  const str = (i: number) => (i >= 0 ? c.strings[i] : "");
+  const sleepTexts = new Map<number, string>();
+  const str = (i: number): string => {
+    if (i >= 0) return r.strings[i];
+    if (i === -1) return "";
+    const seconds = r.sleeps[-2 - i];
+    let text = sleepTexts.get(seconds);
+    if (text === undefined) sleepTexts.set(seconds, (text = sleepLabel(seconds)));
+    return text;
+  };
+  const times = r.times;
+  const floats = r.floats.values;
+  let nextRun = 0;
+  let nextFloat = 0;
+  let t = 0;
   let endTime = 0;
   for (let i = 0; i < c.count; i++) {
     const seq = i;
-    const t = c.t[i];
+    while (nextRun < times.count && times.first[nextRun] <= i) t = times.time[nextRun++];
     const line = c.line[i];
     const a = c.a[i];
     const b = c.b[i];
@@ -100,7 +115,7 @@ export function buildTrace(
         e = { seq, t, line, kind: "task.done", task: a, outcome: OUTCOMES[c.f[i]] };
         break;
       case K.timerSet:
-        e = { seq, t, line, kind: "timer.set", timer: a, task: b, when: c.x[i], label: str(c.s[i]) };
+        e = { seq, t, line, kind: "timer.set", timer: a, task: b, when: floats[nextFloat++], label: str(c.s[i]) };
         break;
       case K.timerFire:
         e = { seq, t, line, kind: "timer.fire", timer: a };
@@ -109,7 +124,7 @@ export function buildTrace(
         e = { seq, t, line, kind: "timer.cancel", timer: a };
         break;
       case K.loopBlock:
-        e = { seq, t, line, kind: "loop.block", task: a, seconds: c.x[i], label: str(c.s[i]) };
+        e = { seq, t, line, kind: "loop.block", task: a, seconds: floats[nextFloat++], label: str(c.s[i]) };
         break;
       case K.jobQueue:
       case K.jobStart:
@@ -127,13 +142,15 @@ export function buildTrace(
         e = { seq, t, line, kind: "http.end", req: a, outcome: str(c.s[i]) };
         break;
       case K.prim:
-        e = { seq, t, line, kind: "prim", prim: a, waiters: b, value: c.x[i] };
+        e = { seq, t, line, kind: "prim", prim: a, waiters: b, value: floats[nextFloat++] };
         break;
       default:
         e = { seq, t, line, kind: "print", task: a, text: str(c.s[i]), stream: STREAMS[c.f[i]] };
     }
     events[i] = e;
   }
-  const prims: PrimitiveInfo[] = [...primitives].map(([id, p]) => ({ id, kind: p.kind, label: p.label }));
-  return { version: TRACE_VERSION, tasks: tasks.filter((r) => !r.task._hidden).map(taskInfo), primitives: prims, events, endTime, truncated };
+  const prims: PrimitiveInfo[] = [...r.primitives].map(([id, p]) => ({ id, kind: p.kind, label: p.label }));
+  const tasks: TaskInfo[] = [];
+  for (let row = 0; row < r.tasks.count; row++) tasks.push(taskInfo(r.tasks, row));
+  return { version: TRACE_VERSION, tasks, primitives: prims, events, endTime, truncated: r.truncated };
 }

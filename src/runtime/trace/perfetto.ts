@@ -11,22 +11,35 @@ import type { Trace } from "./schema.ts";
 
 /** One Trace Event Format record. */
 export interface TraceEventRecord {
+  /** What the viewer labels it with. */
   name: string;
+  /** Phase: X complete slice, i instant, M metadata, b/e async begin/end, C counter. */
   ph: "X" | "i" | "M" | "b" | "e" | "C";
+  /** Start, in microseconds (virtual seconds × 10⁶). */
   ts: number;
+  /** Process: always the one run. */
   pid: number;
+  /** Thread: a task, the loop, an executor worker. */
   tid: number;
+  /** Duration of an X slice, in microseconds. */
   dur?: number;
+  /** Category (lets the viewer filter). */
   cat?: string;
+  /** Pairs the b and e records of an async slice (an HTTP request). */
   id?: number;
+  /** Scope of an instant: thread, process or global. */
   s?: "t" | "p" | "g";
+  /** Details the viewer shows on selection. */
   args?: Record<string, unknown>;
 }
 
 /** The whole file: `{ traceEvents, displayTimeUnit }`. */
 export interface TraceEventFile {
+  /** The records. */
   traceEvents: TraceEventRecord[];
+  /** How the viewer shows times. */
   displayTimeUnit: "ms";
+  /** About the run (shown in the viewer's metadata). */
   otherData: Record<string, unknown>;
 }
 

@@ -1,14 +1,15 @@
 /**
- * The trace recorder: an `Instrument` that writes each event into packed
- * typed-array columns, and turns them into the plain `Trace` once the run
- * is over.
+ * The trace recorder: an `Instrument` that writes each event as a row of
+ * packed typed-array columns (`columns.ts`), and turns them into the plain
+ * `Trace` once the run is over (`build.ts`).
  *
- * Why columns: one object per event costs 29–89% of the scheduler's
- * throughput and a gigabyte at three million events (bench.md); columns
- * cost a few percent and a few dozen bytes per event. The buffers grow by
- * doubling and are kept across `reset()`, so repeated runs (benchmarks,
- * a learner pressing Run again in the same worker) allocate nothing new.
- * Strings are interned: a label like "sleep 1 s" is stored once.
+ * Recording allocates nothing per event or per task: the columns grow by
+ * doubling and are kept across `reset()`, so repeated runs (benchmarks, a
+ * learner pressing Run again in the same worker) write into the same
+ * memory. Strings are interned (a label like "Semaphore(3)" is stored
+ * once), and a sleep's label is stored as its number of seconds. Per task
+ * the recorder keeps one row and a reference to the task, read at the end
+ * for its name, coroutine and outcome.
  */
 import type { Future } from "../core/future.ts";
 import type { TimerHandle } from "../core/handles.ts";
@@ -17,6 +18,7 @@ import type { EventLoop } from "../core/loop.ts";
 import type { Session } from "../core/session.ts";
 import type { Task } from "../core/task.ts";
 import { buildTrace } from "./build.ts";
+import { EventColumns, FloatLog, grown, TaskColumns, TimeRuns } from "./columns.ts";
 import type { Trace } from "./schema.ts";
 
 /** Event kinds in the packed columns. */
@@ -44,57 +46,62 @@ export const K = {
 /** Default cap on recorded events; past it the trace is marked truncated. */
 export const DEFAULT_MAX_EVENTS = 2_000_000;
 
-/** The columns, readable by `build.ts`. Column meanings per kind are in `build.ts`. */
-export interface Columns {
-  readonly count: number;
-  readonly kind: Uint8Array;
-  readonly t: Float64Array;
-  readonly line: Int32Array;
-  readonly a: Int32Array;
-  readonly b: Int32Array;
-  readonly x: Float64Array;
-  readonly s: Int32Array;
-  readonly f: Uint8Array;
+/** What `build.ts` reads: the recorder's columns and tables, as they are at the end of a run. */
+export interface Recorded {
+  /** One row per event. */
+  readonly events: EventColumns;
+  /** The events' times. */
+  readonly times: TimeRuns;
+  /** The floats of timer.set (deadline), loop.block (seconds) and prim (value) events, in event order. */
+  readonly floats: FloatLog;
+  /** One row per traced task. */
+  readonly tasks: TaskColumns;
+  /** Interned strings (column `s` indexes them). */
   readonly strings: readonly string[];
+  /** Delays of the lazy sleep labels (`s` = -2 - k stands for `sleepLabel(sleeps[k])`). */
+  readonly sleeps: Float64Array;
+  /** Wait kinds by index - 1 (column `f` of step.end). */
+  readonly waitKinds: readonly string[];
+  /** Each primitive met, by id. */
+  readonly primitives: ReadonlyMap<number, { kind: string; label: string }>;
+  /** Events were dropped at the cap. */
+  readonly truncated: boolean;
 }
 
-/** What the recorder remembers per task, to fill `TaskInfo` at the end. */
-export interface TaskRecord {
-  readonly task: Task;
-  readonly run: number;
-  readonly createdAt: number;
-  readonly line: number;
-  endedAt: number | null;
-}
-
+/**
+ * Records a run's trace (see the module comment). Give it to a session as
+ * one of its instruments, `attach` it to that session, run, then `toTrace()`.
+ * `reset()` makes it ready for the next session, keeping its buffers.
+ * @example
+ * const recorder = new TraceRecorder();
+ * const session = new Session({ instruments: [recorder] });
+ * recorder.attach(session);
+ * withSession(session, () => asyncio.run(main()));
+ * const trace = recorder.toTrace();
+ */
 export class TraceRecorder implements Instrument {
   private session: Session | null = null;
-  private n = 0;
-  private cap = 0;
-  private kind = new Uint8Array(0);
-  private t = new Float64Array(0);
-  private line = new Int32Array(0);
-  private a = new Int32Array(0);
-  private b = new Int32Array(0);
-  private x = new Float64Array(0);
-  private s = new Int32Array(0);
-  private f = new Uint8Array(0);
+  private readonly events: EventColumns;
+  private readonly times = new TimeRuns();
+  private readonly floats = new FloatLog();
+  private readonly taskRows = new TaskColumns(256);
+  private sleeps = new Float64Array(256);
+  private sleepCount = 0;
   private strings: string[] = [];
   private stringIds = new Map<string, number>();
   private truncated = false;
   private runs = -1;
   /** Wait kinds ("sleep", "task"...), stored as a small index in column `f`. */
   private waitKinds: string[] = [];
-  /** @internal */ readonly tasks: TaskRecord[] = [];
-  private readonly taskRecords = new Map<number, TaskRecord>();
-  /** @internal */ readonly primitives = new Map<number, { kind: string; label: string }>();
+  private readonly primitives = new Map<number, { kind: string; label: string }>();
 
-  /** Most events kept; later ones are dropped and the trace is marked truncated. */
+  /** Most events kept; later ones are dropped and the trace is marked truncated. Default: 2,000,000. */
   readonly maxEvents: number;
 
+  /** A recorder keeping at most `maxEvents` events (default 2,000,000); its buffers start small and double. */
   constructor(maxEvents: number = DEFAULT_MAX_EVENTS) {
     this.maxEvents = maxEvents;
-    this.grow(1024);
+    this.events = new EventColumns(Math.max(0, Math.min(1024, maxEvents)));
   }
 
   /** Connects the recorder to the session whose clock and line it reads. */
@@ -104,129 +111,154 @@ export class TraceRecorder implements Instrument {
 
   /** Forgets everything recorded, keeping the buffers for the next run. */
   reset(): void {
-    this.n = 0;
+    this.events.count = 0;
+    this.times.clear();
+    this.floats.clear();
+    this.taskRows.clear();
+    this.sleepCount = 0;
     this.strings = [];
     this.stringIds = new Map();
     this.truncated = false;
     this.runs = -1;
     this.waitKinds = [];
-    this.tasks.length = 0;
-    this.taskRecords.clear();
     this.primitives.clear();
     this.session = null;
   }
 
   /** Number of events recorded so far. */
   get size(): number {
-    return this.n;
+    return this.events.count;
   }
 
   /** The plain trace of everything recorded. */
   toTrace(): Trace {
-    return buildTrace(this.columns(), this.waitKinds, this.tasks, this.primitives, this.truncated);
-  }
-
-  /** @internal The raw columns. */
-  columns(): Columns {
-    return { count: this.n, kind: this.kind, t: this.t, line: this.line, a: this.a, b: this.b, x: this.x, s: this.s, f: this.f, strings: this.strings };
+    return buildTrace({
+      events: this.events,
+      times: this.times,
+      floats: this.floats,
+      tasks: this.taskRows,
+      strings: this.strings,
+      sleeps: this.sleeps,
+      waitKinds: this.waitKinds,
+      primitives: this.primitives,
+      truncated: this.truncated,
+    });
   }
 
   // ---- hooks --------------------------------------------------------------
 
+  /** Instrument hook (see `Instrument.runStarted`). */
   runStarted(_loop: EventLoop): void {
     this.runs++;
-    this.push(K.runStart, this.runs, 0, 0, -1, 0);
+    this.push(K.runStart, this.runs, 0, -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.runEnded`). */
   runEnded(_loop: EventLoop): void {
-    this.push(K.runEnd, this.runs, 0, 0, -1, 0);
+    this.push(K.runEnd, this.runs, 0, -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.taskCreated`). */
   taskCreated(task: Task, parent: Task | null): void {
-    const session = this.session as Session;
-    const rec: TaskRecord = { task, run: this.runs, createdAt: session.now(), line: task._line, endedAt: null };
-    this.tasks.push(rec);
-    this.taskRecords.set(task._id, rec);
-    this.push(K.taskCreate, task._id, parent === null ? 0 : parent._id, 0, -1, 0);
+    const parentId = parent === null ? 0 : parent._id;
+    this.taskRows.push(task, task._id, parentId, this.runs, task._line, (this.session as Session).now());
+    this.push(K.taskCreate, task._id, parentId, -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.taskScheduled`). */
   taskScheduled(task: Task, cause: Future | null): void {
     if (task._hidden) return;
-    this.push(K.taskWake, task._id, cause === null ? 0 : cause._waitLabel().target || (cause as { _id?: number })._id || 0, 0, -1, 0);
+    this.push(K.taskWake, task._id, cause === null ? 0 : cause._waitTarget(), -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.stepBegan`). */
   stepBegan(task: Task): void {
     if (task._hidden) return;
-    this.push(K.stepBegin, task._id, 0, 0, -1, 0);
+    this.push(K.stepBegin, task._id, 0, -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.stepEnded`). */
   stepEnded(task: Task, waitingOn: Future | null): void {
     if (task._hidden) return;
-    if (waitingOn === null) this.push(K.stepEnd, task._id, 0, 0, -1, 0);
-    else {
-      const w = waitingOn._waitLabel();
-      this.push(K.stepEnd, task._id, w.target, 0, this.intern(w.text), this.waitKind(w.kind));
-    }
+    if (waitingOn === null) return this.push(K.stepEnd, task._id, 0, -1, 0);
+    const seconds = waitingOn._sleepSeconds();
+    if (seconds === seconds) return this.push(K.stepEnd, task._id, 0, this.sleepText(seconds), this.waitKind("sleep"));
+    const w = waitingOn._waitLabel();
+    this.push(K.stepEnd, task._id, w.target, this.intern(w.text), this.waitKind(w.kind));
   }
 
+  /** Instrument hook (see `Instrument.taskDone`). */
   taskDone(task: Task): void {
     if (task._hidden) return;
-    const rec = this.taskRecords.get(task._id);
-    if (rec) rec.endedAt = (this.session as Session).now();
+    const rows = this.taskRows;
+    const row = rows.rowOf(task._id);
+    if (row >= 0) rows.endedAt[row] = (this.session as Session).now();
     const outcome = task.cancelled() ? 2 : task._hasException ? 1 : 0;
-    this.push(K.taskDone, task._id, 0, 0, -1, outcome);
+    this.push(K.taskDone, task._id, 0, -1, outcome);
   }
 
+  /** Instrument hook (see `Instrument.timerScheduled`). */
   timerScheduled(timer: TimerHandle): void {
     const session = this.session as Session;
     timer.traceId = session.nextId();
     const task = session.loop?._currentTask;
-    this.push(K.timerSet, timer.traceId, task ? task._id : 0, timer.when, this.intern(timer.labelText()), 0);
+    const seconds = timer._sleepSeconds();
+    const label = seconds === seconds ? this.sleepText(seconds) : this.intern(timer.labelText());
+    this.pushFloat(K.timerSet, timer.traceId, task ? task._id : 0, label, timer.when);
   }
-
+  /** Instrument hook (see `Instrument.timerFired`). */
   timerFired(timer: TimerHandle): void {
-    this.push(K.timerFire, timer.traceId, 0, 0, -1, 0);
+    this.push(K.timerFire, timer.traceId, 0, -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.timerCancelled`). */
   timerCancelled(timer: TimerHandle): void {
-    if (timer._scheduled) this.push(K.timerCancel, timer.traceId, 0, 0, -1, 0);
+    if (timer._scheduled) this.push(K.timerCancel, timer.traceId, 0, -1, 0);
   }
 
+  /** Instrument hook (see `Instrument.loopBlocked`). */
   loopBlocked(seconds: number, label: string, _line: number): void {
     const task = this.session?.loop?._currentTask;
-    this.push(K.loopBlock, task ? task._id : 0, 0, seconds, this.intern(label), 0);
+    this.pushFloat(K.loopBlock, task ? task._id : 0, 0, this.intern(label), seconds);
   }
 
+  /** Instrument hook (see `Instrument.jobQueued`). */
   jobQueued(job: JobInfo): void {
-    this.push(K.jobQueue, job.id, job.worker, 0, this.intern(job.label), 0);
+    this.push(K.jobQueue, job.id, job.worker, this.intern(job.label), 0);
   }
 
+  /** Instrument hook (see `Instrument.jobStarted`). */
   jobStarted(job: JobInfo): void {
-    this.push(K.jobStart, job.id, job.worker, 0, this.intern(job.label), 0);
+    this.push(K.jobStart, job.id, job.worker, this.intern(job.label), 0);
   }
 
+  /** Instrument hook (see `Instrument.jobFinished`). */
   jobFinished(job: JobInfo, ok: boolean): void {
-    this.push(K.jobEnd, job.id, job.worker, 0, this.intern(job.label), ok ? 1 : 0);
+    this.push(K.jobEnd, job.id, job.worker, this.intern(job.label), ok ? 1 : 0);
   }
 
+  /** Instrument hook (see `Instrument.httpStarted`). */
   httpStarted(req: HttpInfo): void {
     const task = this.session?.loop?._currentTask;
-    this.push(K.httpStart, req.id, task ? task._id : 0, 0, this.intern(`${req.method}\u0000${req.url}\u0000${req.host}`), req.blocking ? 1 : 0);
+    this.push(K.httpStart, req.id, task ? task._id : 0, this.intern(`${req.method}\u0000${req.url}\u0000${req.host}`), req.blocking ? 1 : 0);
   }
 
+  /** Instrument hook (see `Instrument.httpFinished`). */
   httpFinished(req: HttpInfo, outcome: string): void {
-    this.push(K.httpEnd, req.id, 0, 0, this.intern(outcome), 0);
+    this.push(K.httpEnd, req.id, 0, this.intern(outcome), 0);
   }
 
+  /** Instrument hook (see `Instrument.primitiveChanged`). */
   primitiveChanged(p: PrimitiveState): void {
     if (!this.primitives.has(p._id)) this.primitives.set(p._id, { kind: p._kind, label: p._label });
-    this.push(K.prim, p._id, p._waiting, p._value, -1, 0);
+    this.pushFloat(K.prim, p._id, p._waiting, -1, p._value);
   }
 
+  /** Instrument hook (see `Instrument.output`). */
   output(text: string, stream: Stream, time: number): void {
     const session = this.session as Session;
     const task = session.thread === null ? session.loop?._currentTask : null;
-    this.pushAt(time, K.print, task ? task._id : 0, 0, 0, this.intern(text), stream === "stdout" ? 0 : stream === "stderr" ? 1 : 2);
+    this.pushAt(time, K.print, task ? task._id : 0, 0, this.intern(text), stream === "stdout" ? 0 : stream === "stderr" ? 1 : 2);
   }
 
   // ---- storage ------------------------------------------------------------
@@ -251,44 +283,48 @@ export class TraceRecorder implements Instrument {
     return id;
   }
 
-  private push(kind: number, a: number, b: number, x: number, s: number, f: number): void {
-    this.pushAt((this.session as Session).now(), kind, a, b, x, s, f);
+  /**
+   * The string code of "sleep N s", kept as the number N. Formatting a
+   * float and interning a string per sleep was the largest cost of tracing
+   * a run of many timers (each delay is its own label); `build.ts` formats
+   * the labels once, when the trace is read.
+   */
+  private sleepText(seconds: number): number {
+    const k = this.sleepCount;
+    if (k === this.sleeps.length) this.sleeps = grown(this.sleeps, k * 2, k);
+    this.sleeps[k] = seconds;
+    this.sleepCount = k + 1;
+    return -2 - k;
   }
 
-  private pushAt(time: number, kind: number, a: number, b: number, x: number, s: number, f: number): void {
-    const i = this.n;
-    if (i >= this.cap) {
+  private push(kind: number, a: number, b: number, s: number, f: number): void {
+    this.pushAt((this.session as Session).now(), kind, a, b, s, f);
+  }
+
+  /** An event that carries a float too (`floats`, in event order). */
+  private pushFloat(kind: number, a: number, b: number, s: number, x: number): void {
+    if (this.pushAt((this.session as Session).now(), kind, a, b, s, 0)) this.floats.push(x);
+  }
+
+  /** Writes one row; false if the trace is full (the event is dropped and the trace marked truncated). */
+  private pushAt(time: number, kind: number, a: number, b: number, s: number, f: number): boolean {
+    const c = this.events;
+    const i = c.count;
+    if (i >= c.capacity) {
       if (i >= this.maxEvents) {
         this.truncated = true;
-        return;
+        return false;
       }
-      this.grow(Math.min(this.cap * 2, this.maxEvents));
+      c.grow(Math.min(c.capacity * 2, this.maxEvents));
     }
-    this.kind[i] = kind;
-    this.t[i] = time;
-    this.line[i] = (this.session as Session).cursor.l;
-    this.a[i] = a;
-    this.b[i] = b;
-    this.x[i] = x;
-    this.s[i] = s;
-    this.f[i] = f;
-    this.n = i + 1;
-  }
-
-  private grow(cap: number): void {
-    const copy = <T extends Uint8Array | Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
-      const next = make(cap);
-      next.set(old.subarray(0, this.n) as never);
-      return next;
-    };
-    this.kind = copy(this.kind, (n) => new Uint8Array(n));
-    this.t = copy(this.t, (n) => new Float64Array(n));
-    this.line = copy(this.line, (n) => new Int32Array(n));
-    this.a = copy(this.a, (n) => new Int32Array(n));
-    this.b = copy(this.b, (n) => new Int32Array(n));
-    this.x = copy(this.x, (n) => new Float64Array(n));
-    this.s = copy(this.s, (n) => new Int32Array(n));
-    this.f = copy(this.f, (n) => new Uint8Array(n));
-    this.cap = cap;
+    this.times.note(i, time);
+    c.kind[i] = kind;
+    c.line[i] = (this.session as Session).cursor.l;
+    c.a[i] = a;
+    c.b[i] = b;
+    c.s[i] = s;
+    c.f[i] = f;
+    c.count = i + 1;
+    return true;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { decodeEntities, escapeHtml } from "../../../src/runtime/bs4/entities.ts";
+import { decodeEntities, escapeHtml } from "../../../src/runtime/testing.ts";
 
 describe("decodeEntities", () => {
   test("decodes the named references pages use", () => {

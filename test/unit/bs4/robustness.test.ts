@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BeautifulSoup } from "../../../src/runtime/bs4/index.ts";
+import { BeautifulSoup } from "../../../src/runtime/testing.ts";
 
 // Bounded time is enforced by each test's timeout, not by measuring: a
 // quadratic parser would take minutes on these inputs, a linear one well

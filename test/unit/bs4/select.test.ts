@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BeautifulSoup, NotImplementedError, SelectorSyntaxError } from "../../../src/runtime/bs4/index.ts";
+import { BeautifulSoup, NotImplementedError, SelectorSyntaxError } from "../../../src/runtime/testing.ts";
 
 const doc = new BeautifulSoup(`
   <nav id="top"><ul class="menu main"><li><a href="/" class="home">Home</a></li>

@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BeautifulSoup, Comment, Doctype, FeatureNotFound, NavigableString, Tag } from "../../../src/runtime/bs4/index.ts";
-import { PAGE_TITLES, SimulatedWeb } from "../../../src/runtime/net/web.ts";
+import { BeautifulSoup, Comment, Doctype, FeatureNotFound, NavigableString, PAGE_TITLES, SimulatedWeb, Tag } from "../../../src/runtime/testing.ts";
 
 function page(url: string): string {
   const outcome = new SimulatedWeb().request({ method: "GET", url });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseQuery, parseUrl } from "../../../src/runtime/net/web-url.ts";
+import { parseQuery, parseUrl } from "../../../src/runtime/testing.ts";
 
 describe("parseUrl", () => {
   test("normalizes scheme and host case, drops the default port and the fragment", () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   DEFAULT_SEED, PAGE_TITLES, RATE_LIMIT, SimulatedWeb, hostOf,
   type WebOutcome, type WebRequest, type WebResponse,
-} from "../../../src/runtime/net/web.ts";
+} from "../../../src/runtime/testing.ts";
 
 const get = (url: string, headers?: Record<string, string>): WebRequest => ({ method: "GET", url, headers });
 

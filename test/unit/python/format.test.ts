@@ -1,6 +1,7 @@
 // Expected values are CPython's where Python has the value (checked with python3).
 import { describe, expect, it } from "vitest";
-import { formatPrint, pyRepr, pyStr, splitPrintOptions } from "../../../src/runtime/python/format.ts";
+import { pyRepr, pyStr } from "../../../src/runtime/index.ts";
+import { formatPrint, splitPrintOptions } from "../../../src/runtime/testing.ts";
 
 /** An error as the runtime raises them: a subclass whose name is Python's. */
 class ValueError extends Error {

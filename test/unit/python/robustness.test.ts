@@ -1,6 +1,7 @@
 // Learner code is hostile or buggy: formatting must never throw, hang or grow without bound.
 import { describe, expect, it } from "vitest";
-import { MAX_DEPTH, MAX_LENGTH, formatPrint, pyRepr, pyStr } from "../../../src/runtime/python/format.ts";
+import { pyRepr, pyStr } from "../../../src/runtime/index.ts";
+import { formatPrint, MAX_DEPTH, MAX_LENGTH } from "../../../src/runtime/testing.ts";
 
 class Bad {
   __repr__(): string {

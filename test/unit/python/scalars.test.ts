@@ -1,6 +1,6 @@
 // Expected values are CPython's (checked with python3): repr(float), str(int(x)), repr(str).
 import { describe, expect, it } from "vitest";
-import { floatRepr, numberRepr, primitiveRepr, stringRepr } from "../../../src/runtime/python/scalars.ts";
+import { floatRepr, numberRepr, primitiveRepr, stringRepr } from "../../../src/runtime/testing.ts";
 
 describe("numberRepr", () => {
   it("prints integral numbers as Python ints, without a decimal point", () => {

@@ -1,7 +1,6 @@
 // Messages are CPython 3.14's (3.11 said "parties must be > 0"); checked with the Pyodide runner in tools/py314.
 import { describe, expect, it } from "vitest";
-import * as asyncio from "../../../src/runtime/asyncio/index.ts";
-import { RuntimeError, ValueError } from "../../../src/runtime/core/errors.ts";
+import { asyncio, RuntimeError, ValueError } from "../../../src/runtime/index.ts";
 import { runSnippet } from "../../../src/sandbox/run.ts";
 import { runMain, thrown } from "./helpers.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutTrace } from "../../../src/runtime/trace/cut.ts";
+import { cutTrace } from "../../../src/runtime/index.ts";
 import { runSnippet } from "../../../src/sandbox/run.ts";
 import { traceOf as trace } from "../timeline/helpers.ts";
 

@@ -1,7 +1,6 @@
 // Expected values are CPython 3.14's (checked with the Pyodide runner in tools/py314).
 import { describe, expect, it } from "vitest";
-import * as asyncio from "../../../src/runtime/asyncio/index.ts";
-import { SnippetCoroutine } from "../../../src/runtime/core/coroutine.ts";
+import { asyncio, SnippetCoroutine } from "../../../src/runtime/index.ts";
 import { runSnippet } from "../../../src/sandbox/run.ts";
 import { runMain, thrown } from "./helpers.ts";
 

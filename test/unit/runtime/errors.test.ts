@@ -1,7 +1,6 @@
 // Expected values are CPython's (checked with python3).
 import { describe, expect, it } from "vitest";
-import { ExceptionGroup, excStr, ValueError } from "../../../src/runtime/core/errors.ts";
-import { pyRepr, pyStr } from "../../../src/runtime/python/format.ts";
+import { ExceptionGroup, excStr, pyRepr, pyStr, ValueError } from "../../../src/runtime/index.ts";
 
 describe("ExceptionGroup", () => {
   it("prints its message and the number of sub-exceptions under str()", () => {

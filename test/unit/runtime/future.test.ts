@@ -1,8 +1,7 @@
 // Messages are those of CPython's C Future (_asyncio), which asyncio.Future is in CPython (checked with python3).
 import { describe, expect, it } from "vitest";
-import { InvalidStateError, ValueError } from "../../../src/runtime/core/errors.ts";
-import { EventLoop } from "../../../src/runtime/core/loop.ts";
-import { Session } from "../../../src/runtime/core/session.ts";
+import { InvalidStateError, Session, ValueError } from "../../../src/runtime/index.ts";
+import { EventLoop } from "../../../src/runtime/testing.ts";
 
 function newFuture() {
   return new EventLoop(new Session()).createFuture<number>();

@@ -1,11 +1,7 @@
 // Messages are CPython 3.14's asyncio/graph.py (checked with the Pyodide runner in tools/py314).
 import { describe, expect, it } from "vitest";
-import * as asyncio from "../../../src/runtime/asyncio/index.ts";
-import { awaitGraph, callGraphData } from "../../../src/runtime/asyncio/graph-data.ts";
-import { SNIPPET_FILENAME } from "../../../src/runtime/asyncio/graph-frames.ts";
-import { SnippetCoroutine } from "../../../src/runtime/core/coroutine.ts";
-import { RuntimeError } from "../../../src/runtime/core/errors.ts";
-import { Session, withSession } from "../../../src/runtime/core/session.ts";
+import { asyncio, awaitGraph, callGraphData, RuntimeError, Session, SnippetCoroutine, withSession } from "../../../src/runtime/index.ts";
+import { SNIPPET_FILENAME } from "../../../src/runtime/testing.ts";
 import { SNIPPET_FILE } from "../../../src/sandbox/evaluate.ts";
 import { runSnippet } from "../../../src/sandbox/run.ts";
 import { runMain, thrown } from "./helpers.ts";

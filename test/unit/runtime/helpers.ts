@@ -3,13 +3,10 @@
  * a fresh session, the way a snippet's `async function main()` runs once the
  * pipeline has rewritten it (`await x` is `yield x`).
  */
-import * as asyncio from "../../../src/runtime/asyncio/index.ts";
-import { Coroutine } from "../../../src/runtime/core/coroutine.ts";
-import { Session, withSession } from "../../../src/runtime/core/session.ts";
+import { asyncio, Coroutine, Session, withSession } from "../../../src/runtime/index.ts";
 
-/** Runs `main` as the main task of `asyncio.run` and returns what it returns. */
-export function runMain<T>(main: () => Generator<unknown, T, unknown>): T {
-  const session = new Session();
+/** Runs `main` as the main task of `asyncio.run` (in `session`, by default a fresh one) and returns what it returns. */
+export function runMain<T>(main: () => Generator<unknown, T, unknown>, session: Session = new Session()): T {
   return withSession(session, () => asyncio.run(new Coroutine(main(), "main")));
 }
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { functionLabel, functionQualname } from "../../../src/runtime/core/names.ts";
-import * as builtins from "../../../src/runtime/builtins.ts";
-import { MODULES } from "../../../src/runtime/modules.ts";
-import { pyTypeName } from "../../../src/runtime/python/inspect.ts";
+import { builtins, MODULES } from "../../../src/runtime/index.ts";
+import { functionLabel, functionQualname, pyTypeName } from "../../../src/runtime/testing.ts";
 
 /** What a minifier does to a function's name (the site's bundle is minified). */
 function minified<T extends object>(fn: T, name = "Oh"): T {

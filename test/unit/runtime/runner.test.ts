@@ -1,9 +1,6 @@
 // Messages are CPython 3.14's runners.py and events.py.
 import { describe, expect, it } from "vitest";
-import * as asyncio from "../../../src/runtime/asyncio/index.ts";
-import { Coroutine } from "../../../src/runtime/core/coroutine.ts";
-import { RuntimeError } from "../../../src/runtime/core/errors.ts";
-import { Session, withSession } from "../../../src/runtime/core/session.ts";
+import { asyncio, Coroutine, RuntimeError, Session, withSession } from "../../../src/runtime/index.ts";
 import { runSnippet } from "../../../src/sandbox/run.ts";
 import { runMain, thrown } from "./helpers.ts";
 

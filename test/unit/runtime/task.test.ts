@@ -1,6 +1,6 @@
 // Messages are CPython 3.14's (3.11 said "object int can't be used in 'await' expression").
 import { describe, expect, it } from "vitest";
-import * as asyncio from "../../../src/runtime/asyncio/index.ts";
+import { asyncio } from "../../../src/runtime/index.ts";
 import { runMain, thrown } from "./helpers.ts";
 
 describe("Task", () => {

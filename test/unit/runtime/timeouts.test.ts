@@ -1,8 +1,7 @@
 // Behaviour is CPython 3.12+'s timeouts.py (3.11 did not insert the TimeoutError).
 import { describe, expect, it } from "vitest";
-import * as asyncio from "../../../src/runtime/asyncio/index.ts";
-import { withBlock } from "../../../src/runtime/asyncio/with.ts";
-import { BaseException, CancelledError, RuntimeError, TimeoutError } from "../../../src/runtime/core/errors.ts";
+import { asyncio, BaseException, CancelledError, RuntimeError, TimeoutError } from "../../../src/runtime/index.ts";
+import { withBlock } from "../../../src/runtime/testing.ts";
 import { runMain, thrown } from "./helpers.ts";
 
 describe("timeout()", () => {

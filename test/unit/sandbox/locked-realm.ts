@@ -14,8 +14,7 @@
  * Input (stdin): `{ programs: { [name]: source }, attacks: { [name]: source }, canary: source }`.
  */
 import { readFileSync } from "node:fs";
-import * as builtins from "../../../src/runtime/builtins.ts";
-import { MODULES } from "../../../src/runtime/modules.ts";
+import { builtins, MODULES } from "../../../src/runtime/index.ts";
 import { lockdown, unfrozen } from "../../../src/sandbox/lockdown.ts";
 import { runtimeRoots } from "../../../src/sandbox/lockdown-runtime.ts";
 import { runSnippet } from "../../../src/sandbox/run.ts";

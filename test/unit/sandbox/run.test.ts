@@ -113,6 +113,14 @@ asyncio.run(main());`);
     expect(r.error?.line).toBe(4);
   });
 
+  it("shows one frame, named after the function, for an error in an async function's parameter default", () => {
+    const r = runSnippet(`${HEAD}function bad(): number {\n  throw new ValueError("bad default");\n}\nasync function f(x = bad()) {\n  return x;\n}\nf();`);
+    expect(r.error?.frames.slice(1).map((f) => [f.name, f.line])).toEqual([
+      ["f", 6],
+      ["bad", 4],
+    ]);
+  });
+
   it("reports a compile error with its position and Python's name", () => {
     const r = runSnippet('import * as numpy from "numpy";\n');
     expect(r.error).toMatchObject({ kind: "compile", name: "ModuleNotFoundError", line: 1 });
@@ -142,6 +150,20 @@ asyncio.run(main());`)).toBe(
     const r = runSnippet(`${HEAD}async function main() { while (true) await asyncio.sleep(0); }\nasyncio.run(main());`, { budgets: { maxSteps: 10_000 } });
     expect(r.error).toMatchObject({ kind: "limit", name: "steps" });
     expect(r.error?.message).toContain("Step limit reached");
+  });
+
+  it("says a task that never ran was destroyed pending, and right after that its coroutine was never awaited", () => {
+    const r = runSnippet(
+      `${HEAD}async function worker() {\n  await asyncio.sleep(1);\n}\nasync function main() {\n  for (let i = 0; i < 5; i++) asyncio.createTask(worker());\n  await asyncio.sleep(1);\n}\nasyncio.run(main());`,
+      { budgets: { maxTasks: 3 } },
+    );
+    expect(r.error?.kind).toBe("limit");
+    expect(r.output.map((o) => (o.notice?.kind === "handler" ? `${o.notice.message} ${o.notice.task?.name}` : o.notice?.kind === "warning" ? o.notice.message : o.text))).toEqual([
+      "Task was destroyed but it is pending! Task-1",
+      "Task was destroyed but it is pending! Task-2",
+      "coroutine 'worker' was never awaited",
+      "Task was destroyed but it is pending! Task-3",
+    ]);
   });
 
   it("stops runaway output at the output budget", () => {

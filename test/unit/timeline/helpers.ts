@@ -1,6 +1,6 @@
 /** Real traces for the timeline's tests: lesson examples run through the one snippet pipeline. */
 import { readFileSync } from "node:fs";
-import type { Trace } from "../../../src/runtime/trace/schema.ts";
+import type { Trace } from "../../../src/runtime/trace-api.ts";
 import { runSnippet } from "../../../src/sandbox/run.ts";
 
 const cache = new Map<string, Trace>();

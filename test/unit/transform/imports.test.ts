@@ -63,7 +63,7 @@ describe("imports", () => {
     const { code } = compileOk('import * as x from "extra";\nasync function f() { await x; }', { host: "$h", modules: ["extra"] });
     expect(code).toContain('$h.imp("extra")');
     expect(code).toContain("$h.l=1;");
-    expect(code).toContain("$h.co(function* ()");
+    expect(code).toContain("$h.co($h$f.apply(this, arguments)");
     const err = compileError('import * as asyncio from "asyncio";', { modules: ["extra"] });
     expect(err.message).toBe("No module named 'asyncio' (available: extra)");
   });

@@ -145,8 +145,9 @@ describe("PositionMap from compile", () => {
   });
 
   it("maps inserted text to where it was inserted", () => {
-    const { code, map } = compileOk("async function f() { return 1; }");
-    const col = code.indexOf("__al.co");
-    expect(map.toSource(1, col)).toEqual({ line: 1, column: "async function f() {".length });
+    const arrow = compileOk("const f = async () => { return 1; };");
+    expect(arrow.map.toSource(1, arrow.code.indexOf("__al.co"))).toEqual({ line: 1, column: "const f = async () => ".length });
+    const declaration = compileOk("async function f() { return 1; }");
+    expect(declaration.map.toSource(1, declaration.code.indexOf("__al.co"))).toEqual({ line: 1, column: "async function f() { return 1; }".length });
   });
 });

@@ -16,7 +16,7 @@ describe("async rewrite", () => {
   it("turns an async function into a plain function returning a coroutine, as specified", () => {
     const { code } = compileOk("async function greet(name: string) { return name; }");
     expect(code).toBe(
-      '"use strict";      function greet(name        ) { return __al.co(function* () { __al.l=1;return name; }.apply(this, arguments), "greet"); }',
+      '"use strict";      function* __al$greet(name        ) { __al.l=1;return name; } function greet() { return __al.co(__al$greet.apply(this, arguments), "greet"); }',
     );
   });
 
