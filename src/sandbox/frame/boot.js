@@ -26,6 +26,8 @@
     const url = URL.createObjectURL(new Blob([data.code], { type: "text/javascript" }));
     const worker = new Worker(url, { name: "async-lab-sandbox" });
     worker.addEventListener("error", (e) => {
+      // Handled here: passed on to the page (which logs it and never takes its words as a verdict), not thrown again in the frame.
+      e.preventDefault();
       if (reports++ < 20) parent.postMessage({ type: "sandbox-error", message: String(e.message || "an uncaught error").slice(0, 300) }, "*");
     });
     worker.postMessage({ type: "connect", port: data.port, options }, [data.port]);
