@@ -123,13 +123,55 @@ function execute(source: string, code: string, map: PositionMap, compileMs: numb
     options.onOutput?.(note);
   }
   const runMs = performance.now() - t1;
+  let trace: RunResult["trace"] = null;
+  try {
+    trace = recorder ? recorder.toTrace() : null;
+  } catch (e) {
+    // The program reached into the runtime's state and broke what the trace is built from.
+    error ??= internalError(e);
+  }
   return {
     ok: error === null,
     output,
     error,
-    trace: recorder ? recorder.toTrace() : null,
+    trace,
     stats: { compileMs, runMs, steps: session.steps, tasks: session.tasksCreated, virtualTime: session.lastTime },
   };
+}
+
+const ENGINE_ERRORS: readonly object[] = [TypeError.prototype, ReferenceError.prototype, RangeError.prototype, EvalError.prototype, URIError.prototype];
+
+/**
+ * True for an engine error (a plain TypeError, ReferenceError... — not one
+ * of the runtime's Python exceptions, which it raises on purpose) raised
+ * deeper than the snippet's own calls: the runtime's own code failed on
+ * something a program put in its state (`loop._ready.push(junk)`). The
+ * learner gets a SystemError that says so, not "TypeError: Cannot read
+ * properties of undefined (reading 'map')" at `asyncio.run(main())`.
+ */
+function failedInsideRuntime(e: unknown): boolean {
+  if (typeof e !== "object" || e === null || !ENGINE_ERRORS.includes(Object.getPrototypeOf(e))) return false;
+  if (pythonError(e) !== null) return false;
+  // Frames with a place in code, innermost first (built-ins like Object.defineProperty have none).
+  const located = String((e as Error).stack ?? "")
+    .split("\n")
+    .filter((l) => /^\s*at\s.*:\d+:\d+\)?\s*$/.test(l))
+    .slice(0, 2);
+  const inSnippet = (l: string | undefined) => l !== undefined && /snippet\.ts:\d+:\d+/.test(l);
+  // Thrown by the snippet, or by what it called directly (a frozen built-in's setter
+  // refusing an assignment is the snippet's own doing): not an internal failure.
+  return located.length > 0 && !inSnippet(located[0]) && !inSnippet(located[1]);
+}
+
+/**
+ * An internal failure as the learner sees it: Python's `SystemError` (its
+ * name for "the interpreter found an internal error"), saying what failed
+ * and that the output so far is kept, never the bare engine message alone.
+ */
+export function internalError(e: unknown): SnippetError {
+  const why = safe(() => String(isError(e) ? e.message : e), "unknown").slice(0, 200);
+  const message = `Async Lab's runtime failed while running this program (${why}). Either the program changed the runtime's own objects, or this is a bug in Async Lab. The output so far is kept.`;
+  return { kind: "runtime", name: "SystemError", message, line: 0, column: 0, frames: [], text: `SystemError: ${message}` };
 }
 
 function toSnippetError(e: unknown, source: string, map: PositionMap, cursorLine: number): SnippetError {
@@ -138,6 +180,7 @@ function toSnippetError(e: unknown, source: string, map: PositionMap, cursorLine
     const a = e as RunAborted;
     return { kind: "limit", name: a.kind, message: a.message, line: cursorLine, column: 0, frames: [], text: a.message };
   }
+  if (safe(() => failedInsideRuntime(e), false)) return internalError(e);
   // Whatever was thrown is the snippet's: its getters, `toString` and proxy
   // traps may throw too, and none of that may escape runSnippet.
   const tb = safe(() => buildTraceback(e, source, map, cursorLine), { frames: [], text: "" });

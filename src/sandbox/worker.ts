@@ -22,7 +22,7 @@ import * as Comlink from "comlink";
 import { cutTrace, TraceRecorder } from "../runtime/index.ts";
 import { isLockedDown, lockdown, type LockdownReport } from "./lockdown.ts";
 import { runtimeRoots } from "./lockdown-runtime.ts";
-import { type RunResult, runSnippet } from "./run.ts";
+import { internalError, type RunResult, runSnippet } from "./run.ts";
 import { GlobalsSnapshot, installStubs } from "./sandbox-stubs.ts";
 import { encodeReply } from "./wire.ts";
 
@@ -103,18 +103,27 @@ const num = (x: unknown, fallback: number, min: number, max: number) => (typeof 
 const api: SandboxApi = {
   async run(source, request) {
     const runId = typeof request?.runId === "string" ? request.runId.slice(0, 100) : "";
-    const result = runSnippet(String(source), {
-      seed: num(request?.seed, 1, 0, 2 ** 31),
-      trace: request?.trace !== false,
-      recorder,
-      budgets: { maxWallMs: num(request?.wallMs, 3000, 50, 60_000) },
-    });
-    await nextTask();
-    const clean = globals?.restore() ?? true;
-    const e = result.error;
-    const retire = !clean || e?.kind === "limit" || e?.name === "RecursionError" || e?.name === "MemoryError";
-    const trace = e?.kind === "limit" && result.trace ? cutTrace(result.trace, STOPPED_TRACE_EVENTS) : result.trace;
-    const buffer = encodeReply({ v: 1, runId, retire, result: { ...result, trace } });
+    let result: RunResult | null = null;
+    let buffer: ArrayBuffer;
+    try {
+      result = runSnippet(String(source), {
+        seed: num(request?.seed, 1, 0, 2 ** 31),
+        trace: request?.trace !== false,
+        recorder,
+        budgets: { maxWallMs: num(request?.wallMs, 3000, 50, 60_000) },
+      });
+      await nextTask();
+      globals?.restore();
+      const e = result.error;
+      const trace = e?.kind === "limit" && result.trace ? cutTrace(result.trace, STOPPED_TRACE_EVENTS) : result.trace;
+      buffer = encodeReply({ v: 1, runId, retire: true, result: { ...result, trace } });
+    } catch (e) {
+      // Whatever failed (the program broke something the reply is made of):
+      // the learner gets a clear error and the output so far, not "the sandbox failed".
+      const output = result?.output ?? [];
+      const failed: RunResult = { ok: false, output, error: internalError(e), trace: null, stats: result?.stats ?? { compileMs: 0, runMs: 0, steps: 0, tasks: 0, virtualTime: 0 } };
+      buffer = encodeReply({ v: 1, runId, retire: true, result: failed });
+    }
     return Comlink.transfer(buffer, [buffer]);
   },
   warm() {

@@ -212,6 +212,26 @@ describe("links that would freeze the page", () => {
   });
 });
 
+describe("the runtime's internals", () => {
+  const attacks: [string, string, RegExp][] = [
+    ["looking for the loop's session and budgets", `async function main() { const loop: any = asyncio.getRunningLoop(); print(loop._session, loop._hooks, Object.keys(loop).some((k) => /session|budget|hook/i.test(k))); }\nasyncio.run(main());`, /^Finished/],
+    ["junk on the ready queue", `async function main() { const loop: any = asyncio.getRunningLoop(); loop._ready.push({ cancelled: 1 }, null); await asyncio.sleep(0); }\nasyncio.run(main());`, /^Raised SystemError/],
+    ["the task list replaced", `async function main() { const loop: any = asyncio.getRunningLoop(); loop._tasks = { add() {}, delete() { throw 1; } }; await asyncio.sleep(0); }\nasyncio.run(main());`, /^Raised/],
+  ];
+  it.each(attacks)("answers a program %s with a clear verdict, never a sandbox failure", async (_, body, status) => {
+    await saveEdit();
+    await resetLongTasks();
+    const r = await run(`${HEAD}${body}\n`);
+    expect(r.status).toMatch(status);
+    expect(r.status).not.toMatch(/sandbox failed|not a run result/);
+    if (/session/.test(body)) expect(r.text).toContain("None None False");
+    const error = await page.locator('al-playground[data-id="play"] [data-role=error]').textContent();
+    if (/SystemError/.test(r.status)) expect(error).toMatch(/Either the program changed the runtime's own objects, or this is a bug in Async Lab/);
+    await pageStillWorks();
+    await savedIntact();
+  });
+});
+
 describe("code the parser would take seconds over", () => {
   it.each([20, 40, 200])("answers %i nested <any>( assertions at once with a clear SyntaxError", async (depth) => {
     await resetLongTasks();

@@ -4,6 +4,7 @@
  * `awaitGraph` lists every unfinished task of a loop with its edges, the
  * data of `python -m asyncio pstree`.
  */
+import { sessionOf } from "../core/loop.ts";
 import type { WaitLabel } from "../core/future.ts";
 import type { EventLoop } from "../core/loop.ts";
 import { Task } from "../core/task.ts";
@@ -74,7 +75,7 @@ export function awaitGraph(loop: EventLoop): AwaitGraphTask[] {
     id: t._id,
     name: t.getName(),
     coro: t._coro?.qualname ?? "",
-    callStack: taskFrames(t, t === current ? loop._session.cursor.l : t._line),
+    callStack: taskFrames(t, t === current ? sessionOf(loop).cursor.l : t._line),
     waitsOn: t._futWaiter === null || t === current ? null : t._futWaiter._waitLabel(),
     awaitedBy: awaitersOf(t).filter((w) => w instanceof Task).map((w) => (w as Task)._id),
   }));

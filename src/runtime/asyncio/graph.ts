@@ -43,6 +43,7 @@
  * awaiting one future are listed in creation order (CPython: a set's order);
  * a done task shows no stack (CPython fails to format one).
  */
+import { sessionOf } from "../core/loop.ts";
 import { RuntimeError } from "../core/errors.ts";
 import { type Future, isFuture } from "../core/future.ts";
 import type { EventLoop } from "../core/loop.ts";
@@ -116,7 +117,7 @@ function entries(frames: readonly CallGraphFrame[]): FrameCallGraphEntry[] {
 
 function buildGraph(fut: Future<any>, limit: number | null, seen: Set<Future<any>>): FutureCallGraph {
   // The current task, reached through who awaits whom, is seen where it runs now.
-  const line = fut instanceof Task && fut === fut._loop._currentTask ? fut._loop._session.cursor.l : (fut as Task<any>)._line;
+  const line = fut instanceof Task && fut === fut._loop._currentTask ? sessionOf(fut._loop).cursor.l : (fut as Task<any>)._line;
   let frames = fut instanceof Task && limit !== 0 ? taskFrames(fut, line) : [];
   if (limit !== null) {
     // CPython slices the outermost-first list, then reverses it.
@@ -258,7 +259,7 @@ const futureIds = new WeakMap<Future<any>, number>();
 export function graphId(f: Future<any>): number {
   if (f instanceof Task) return f._id;
   let id = futureIds.get(f);
-  if (id === undefined) futureIds.set(f, (id = f._loop._session.nextId()));
+  if (id === undefined) futureIds.set(f, (id = sessionOf(f._loop).nextId()));
   return id;
 }
 

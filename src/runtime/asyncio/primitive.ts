@@ -17,10 +17,10 @@ import { getRunningLoop } from "./running.ts";
 
 /** A synchronization primitive as the trace sees it (see the module comment). */
 export abstract class Primitive implements PrimitiveState {
-  /** @internal The session it was made in (its hooks; the running loop). */
-  readonly _session = currentSession();
+  /** The session it was made in (its hooks; the running loop): private, as the loop's is. */
+  readonly #session = currentSession();
   /** @internal Trace id (given before anything the primitive makes, such as a condition's lock). */
-  readonly _id = this._session.nextId();
+  readonly _id = this.#session.nextId();
   /** @internal Waiter labels, by what is waited on: built once, shared by every waiter. */
   private _labels: Map<string, WaitLabel> | null = null;
   /** The label made last (nearly every waiter of a primitive waits on the same thing). */
@@ -51,7 +51,7 @@ export abstract class Primitive implements PrimitiveState {
 
   /** @internal Reports the current state to the trace. */
   _changed(): void {
-    const h = this._session.hooks.primitiveChanged;
+    const h = this.#session.hooks.primitiveChanged;
     if (h !== undefined) h.primitiveChanged(this);
   }
 }

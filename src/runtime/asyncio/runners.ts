@@ -10,7 +10,7 @@ import { Coroutine, CoroState, isCoroutine } from "../core/coroutine.ts";
 import { RuntimeError } from "../core/errors.ts";
 import { Future } from "../core/future.ts";
 import { Deadlock } from "../core/deadlock.ts";
-import { EventLoop } from "../core/loop.ts";
+import { EventLoop, sessionOf } from "../core/loop.ts";
 import { currentSession, type Session } from "../core/session.ts";
 import { gather } from "./tasks.ts";
 
@@ -71,7 +71,7 @@ export class Runner {
   private _loop: EventLoop | null = null;
   /** The loop has run (the trace saw it start), so closing it is a full shutdown. */
   private _started = false;
-  private readonly _session = currentSession();
+  readonly #session = currentSession();
 
   /** `new asyncio.Runner()`: its loop is made at the first `run()` (or `getLoop()`). */
   constructor(options: RunnerOptions = {}) {
@@ -88,13 +88,13 @@ export class Runner {
    * const answer = runner.run(compute());
    */
   run<T>(coro: Coroutine<T> | PromiseLike<T>): T {
-    if (loopIsRunning(this._session)) throw new RuntimeError("Runner.run() cannot be called from a running event loop");
+    if (loopIsRunning(this.#session)) throw new RuntimeError("Runner.run() cannot be called from a running event loop");
     const loop = this._lazyInit();
     const main = mainCoroutine(coro);
-    this._session.loop = loop;
+    this.#session.loop = loop;
     if (!this._started) {
       this._started = true;
-      this._session.hooks.runStarted?.runStarted(loop);
+      this.#session.hooks.runStarted?.runStarted(loop);
     }
     return runMain(loop, main);
   }
@@ -111,7 +111,7 @@ export class Runner {
     const loop = this._loop as EventLoop;
     this._loop = null;
     this._state = "closed";
-    if (loopIsRunning(this._session)) {
+    if (loopIsRunning(this.#session)) {
       // Closing runs the loop for its shutdown, which another running loop forbids; the loop is closed all the same.
       loop.close();
       throw new RuntimeError("Cannot run the event loop while another loop is running");
@@ -120,8 +120,8 @@ export class Runner {
       loop.close();
       return;
     }
-    this._session.loop = loop;
-    closeLoop(loop, this._session.cursor.l);
+    this.#session.loop = loop;
+    closeLoop(loop, this.#session.cursor.l);
   }
 
   /**
@@ -139,7 +139,7 @@ export class Runner {
     if (this._state === "closed") throw new RuntimeError("Runner is closed");
     if (this._state === "initialized") return this._loop as EventLoop;
     // Not the session's loop yet: that happens at the first run(), which may be after a loop running now has ended.
-    this._loop = new EventLoop(this._session);
+    this._loop = new EventLoop(this.#session);
     this._state = "initialized";
     return this._loop;
   }
@@ -192,14 +192,14 @@ function runMain<T>(loop: EventLoop, coro: Coroutine<T>): T {
     return loop.runUntilComplete(task);
   } catch (e) {
     if (!(e instanceof Deadlock)) throw e;
-    loop._session.notice(e.notice);
+    sessionOf(loop).notice(e.notice);
     return null as T;
   }
 }
 
 /** Shuts the loop down (unless the run was aborted), closes it, and says what Python says at collection. */
 function closeLoop(loop: EventLoop, callLine: number): void {
-  const session = loop._session;
+  const session = sessionOf(loop);
   try {
     if (session.aborted === null) shutdown(loop);
   } finally {
@@ -238,10 +238,10 @@ function shutdown(loop: EventLoop): void {
       }
     }
     loop._hiddenTasks = true;
-    loop.runUntilComplete(new Coroutine((function* () {})(), "BaseEventLoop.shutdown_asyncgens", loop._session));
+    loop.runUntilComplete(new Coroutine((function* () {})(), "BaseEventLoop.shutdown_asyncgens", sessionOf(loop)));
     loop.runUntilComplete(loop._shutdownDefaultExecutor());
   } catch (e) {
     if (!(e instanceof Deadlock)) throw e;
-    loop._session.notice(e.notice);
+    sessionOf(loop).notice(e.notice);
   }
 }

@@ -12,6 +12,7 @@
  *     try: return await future
  *     finally: h.cancel()
  */
+import { sessionOf } from "../core/loop.ts";
 import { Coroutine, type CoroutineBody, SleepZero } from "../core/coroutine.ts";
 import { ValueError } from "../core/errors.ts";
 import { Future, type WaitLabel } from "../core/future.ts";
@@ -44,7 +45,7 @@ class SleepTimer<T> extends TimerHandle {
   readonly future: SleepFuture<T>;
   readonly result: T;
   constructor(loop: EventLoop, when: number, future: SleepFuture<T>, result: T) {
-    super(when, loop._nextTimerSeq(), noop, NO_ARGS, loop._session.cursor.l, loop, "");
+    super(when, loop._nextTimerSeq(), noop, NO_ARGS, sessionOf(loop).cursor.l, loop, "");
     this.future = future;
     this.result = result;
   }

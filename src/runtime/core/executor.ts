@@ -15,6 +15,7 @@
  * oracle's executor is deterministic the same way (its workers only run
  * while the loop waits).
  */
+import { sessionOf } from "./loop.ts";
 import { RuntimeError, ValueError } from "./errors.ts";
 import type { Future } from "./future.ts";
 import type { JobInfo } from "./instrument.ts";
@@ -60,7 +61,7 @@ export class ThreadPoolExecutor {
   /** @internal Queues `fn(...args)`; `future` completes with its outcome. */
   _submit(loop: EventLoop, fn: (...args: unknown[]) => unknown, args: readonly unknown[], future: Future<unknown>): void {
     if (this.shutdownCalled) throw new RuntimeError("cannot schedule new futures after shutdown");
-    const session = loop._session;
+    const session = sessionOf(loop);
     const job: Job = { id: session.nextId(), label: `${functionLabel(fn)}()`, line: session.cursor.l, worker: -1, fn, args, future, started: false };
     this.queue.push(job);
     session.hooks.jobQueued?.jobQueued(job);
@@ -97,7 +98,7 @@ export class ThreadPoolExecutor {
 
   /** Runs the job's function on its own clock; schedules its output and completion. */
   private runJob(loop: EventLoop, job: Job): boolean {
-    const session = loop._session;
+    const session = sessionOf(loop);
     const start = loop.time();
     const ctx: ThreadContext = {
       now: start,
@@ -133,7 +134,7 @@ export class ThreadPoolExecutor {
   private finishJob(loop: EventLoop, job: Job, ok: boolean, outcome: unknown): boolean {
     this.running--;
     if (job.worker < this.busy.length) this.busy[job.worker] = false;
-    loop._session.hooks.jobFinished?.jobFinished(job, ok);
+    sessionOf(loop).hooks.jobFinished?.jobFinished(job, ok);
     const fut = job.future;
     let woke = false;
     if (!loop.isClosed()) {

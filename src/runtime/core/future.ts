@@ -9,6 +9,7 @@
  * CPython's C implementation (`_asyncio`), which is what `asyncio.Future`
  * is in a normal CPython: "Result is not set.", "invalid state".
  */
+import { sessionOf } from "./loop.ts";
 import { CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
 import type { EventLoop } from "./loop.ts";
 import type { HandlerNotice } from "./notices.ts";
@@ -197,7 +198,7 @@ export class Future<T = unknown> {
     this._state = FutureState.Finished;
     this._scheduleCallbacks();
     this._flags |= LOG_TRACEBACK;
-    this._loop._session.trackFailure(this);
+    sessionOf(this._loop).trackFailure(this);
   }
 
   /**

@@ -70,8 +70,25 @@ export type TaskFactory = <T>(loop: EventLoop, coro: Coroutine<T>, options: Crea
  * loop.callLater(1, () => print("one second later"));
  * print(loop.time());
  */
+/**
+ * The loop's session (budgets, hooks, notices) and its hooks, for the
+ * runtime's own modules. Truly private (`#` fields, read through these two
+ * functions, which no snippet module exports): a snippet holds loops, so an
+ * underscore name would have let it rewrite its own budgets or feed the
+ * trace's hooks crafted objects.
+ * @internal
+ */
+export let sessionOf: (loop: EventLoop) => Session;
+/** @internal See `sessionOf`. */
+export let hooksOf: (loop: EventLoop) => Hooks;
+
 export class EventLoop {
-  /** @internal */ readonly _session: Session;
+  readonly #session: Session;
+  readonly #hooks: Hooks;
+  static {
+    sessionOf = (loop) => loop.#session;
+    hooksOf = (loop) => loop.#hooks;
+  }
   /** @internal The loop's own clock (a new one per run, from the session). */
   readonly _clock: LoopClock;
   /** @internal The ready queue: tasks to step, callbacks to call, handles to run, in order. */
@@ -81,8 +98,6 @@ export class EventLoop {
   readonly _threads = new ThreadEvents();
   /** @internal Tasks not done yet, in creation order (Python's `all_tasks`). */
   readonly _tasks = new LiveTasks();
-  /** @internal The session's instrument hooks (read on every step, so kept here). */
-  readonly _hooks: Hooks;
   /** @internal */ _currentTask: Task<any> | null = null;
   private _stopping = false;
   private _running = false;
@@ -101,8 +116,8 @@ export class EventLoop {
 
   /** Made by `asyncio.run()`, one per run; its clock comes from the session. */
   constructor(session: Session) {
-    this._session = session;
-    this._hooks = session.hooks;
+    this.#session = session;
+    this.#hooks = session.hooks;
     this._clock = session.newLoopClock();
   }
 
@@ -171,7 +186,7 @@ export class EventLoop {
   callSoon(callback: (...args: any[]) => unknown, ...args: unknown[]): Handle {
     this._checkClosed();
     checkCallable(callback, "call_soon");
-    const h = new Handle(callback, args, this._session.cursor.l);
+    const h = new Handle(callback, args, this.#session.cursor.l);
     this._ready.push(h, undefined);
     return h;
   }
@@ -198,7 +213,7 @@ export class EventLoop {
     this._checkClosed();
     checkCallable(callback, "call_at");
     if (Number.isNaN(when)) throw new ValueError("Invalid delay: NaN (not a number)");
-    return this._schedule(new TimerHandle(when, this._timerSeq++, callback, args, this._session.cursor.l, this, label));
+    return this._schedule(new TimerHandle(when, this._timerSeq++, callback, args, this.#session.cursor.l, this, label));
   }
 
   /** @internal The next timer's creation number (equal deadlines fire in this order). */
@@ -210,7 +225,7 @@ export class EventLoop {
   _schedule<H extends TimerHandle>(t: H): H {
     t._scheduled = true;
     this._scheduled.push(t);
-    const h = this._hooks.timerScheduled;
+    const h = this.#hooks.timerScheduled;
     if (h !== undefined) h.timerScheduled(t);
     return t;
   }
@@ -218,7 +233,7 @@ export class EventLoop {
   /** @internal TimerOwner: counts cancelled timers still in the heap. */
   _timerCancelled(t: TimerHandle): void {
     if (t._scheduled) this._timerCancelledCount++;
-    const h = this._hooks.timerCancelled;
+    const h = this.#hooks.timerCancelled;
     if (h !== undefined) h.timerCancelled(t);
   }
 
@@ -261,7 +276,7 @@ export class EventLoop {
         yield future;
       })(),
       "BaseEventLoop.shutdown_default_executor",
-      this._session,
+      this.#session,
     );
   }
 
@@ -329,7 +344,7 @@ export class EventLoop {
    */
   callExceptionHandler(context: { message: string; exception?: unknown; task?: Task; future?: Future }): void {
     const task = context.task ?? (context.future instanceof Task ? context.future : undefined);
-    this._session.notice({
+    this.#session.notice({
       kind: "handler",
       message: context.message,
       ...(task ? { task: task._noticeInfo() } : context.future ? { future: "Future" } : {}),
@@ -343,8 +358,8 @@ export class EventLoop {
    * that come due fire late.
    */
   _block(seconds: number, label: string): void {
-    const session = this._session;
-    const h = this._hooks.loopBlocked;
+    const session = this.#session;
+    const h = this.#hooks.loopBlocked;
     if (h !== undefined) h.loopBlocked(seconds, label, session.cursor.l);
     const until = this.time() + seconds;
     this._threads.runUntil(this._clock, until, false);
@@ -360,7 +375,7 @@ export class EventLoop {
 
   /** Python's `BaseEventLoop._run_once`. */
   private _runOnce(): void {
-    const session = this._session;
+    const session = this.#session;
     if (session.aborted) throw session.aborted;
     const heap = this._scheduled;
     if (heap.size > MIN_SCHEDULED_TIMER_HANDLES && this._timerCancelledCount / heap.size > MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
@@ -383,7 +398,7 @@ export class EventLoop {
     this._select(timeout);
 
     const endTime = this.time() + CLOCK_RESOLUTION;
-    const fired = this._hooks.timerFired;
+    const fired = this.#hooks.timerFired;
     while (heap.firstWhen() < endTime) {
       const head = heap.pop() as TimerHandle;
       head._scheduled = false;
@@ -451,9 +466,9 @@ export class EventLoop {
   }
 
   private _checkTimeBudget(): void {
-    const max = this._session.budgets.maxVirtualTime;
+    const max = this.#session.budgets.maxVirtualTime;
     if (this.time() > max) {
-      throw this._session.abort("time", `Virtual time limit reached: the program ran past ${max.toLocaleString("en-US")} s of loop time.`);
+      throw this.#session.abort("time", `Virtual time limit reached: the program ran past ${max.toLocaleString("en-US")} s of loop time.`);
     }
   }
 

@@ -17,6 +17,7 @@
  * creator's step instead of on the ready queue: see `_eagerStart`, the one
  * place that differs.
  */
+import { hooksOf, sessionOf } from "./loop.ts";
 import { Coroutine, CoroState, READY, resume, SLEEP0, SleepZero } from "./coroutine.ts";
 import { addAsyncFrame, CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
 import { Future, FUTURE_FLAG_BITS, FUTURE_LABEL, FutureState, futureInfo, type WaitLabel } from "./future.ts";
@@ -84,7 +85,7 @@ export class Task<T = unknown> extends Future<T> {
   constructor(loop: EventLoop, coro: Coroutine<T>, name: string | null, eagerStart = false) {
     super(loop);
     if (!(coro instanceof Coroutine)) throw new TypeError(`a coroutine was expected, got ${pyReprSafe(coro)}`);
-    const session = loop._session;
+    const session = sessionOf(loop);
     const hidden = loop._hiddenTasks;
     // asyncio.run's own shutdown tasks are not the learner's: not counted, not traced.
     if (!hidden) session.countTask();
@@ -97,7 +98,7 @@ export class Task<T = unknown> extends Future<T> {
     this._flags |= (hidden ? HIDDEN : 0) | (Pending.Value << PENDING_SHIFT);
     loop._tasks.add(this);
     if (!hidden) {
-      const h = loop._hooks.taskCreated;
+      const h = hooksOf(loop).taskCreated;
       if (h !== undefined) h.taskCreated(this, loop._currentTask);
     }
     if (eagerStart && loop.isRunning()) this._eagerStart();
@@ -147,8 +148,8 @@ export class Task<T = unknown> extends Future<T> {
    */
   private _eagerStart(): void {
     const loop = this._loop;
-    const session = loop._session;
-    const hooks = loop._hooks;
+    const session = sessionOf(loop);
+    const hooks = hooksOf(loop);
     const cursor = session.cursor;
     const creator = loop._currentTask;
     const creatorLine = cursor.l;
@@ -285,7 +286,7 @@ export class Task<T = unknown> extends Future<T> {
     const loop = this._loop;
     this._pending = kind;
     loop._ready.push(this, arg);
-    const h = loop._hooks.taskScheduled;
+    const h = hooksOf(loop).taskScheduled;
     if (h !== undefined) h.taskScheduled(this, cause);
   }
 
@@ -299,8 +300,8 @@ export class Task<T = unknown> extends Future<T> {
     }
     this._futWaiter = null;
     const loop = this._loop;
-    const session = loop._session;
-    const hooks = loop._hooks;
+    const session = sessionOf(loop);
+    const hooks = hooksOf(loop);
     const cursor = session.cursor;
     const prevTask = loop._currentTask;
     loop._currentTask = this;
@@ -324,7 +325,7 @@ export class Task<T = unknown> extends Future<T> {
    */
   private _runCoroutine(throwing: boolean, arg: unknown): void {
     const root = this._coro as Coroutine;
-    const session = this._loop._session;
+    const session = sessionOf(this._loop);
     const cursor = session.cursor;
     let coro: Coroutine = this._top ?? root;
     let value: unknown = throwing ? undefined : arg;
@@ -410,7 +411,7 @@ export class Task<T = unknown> extends Future<T> {
     const top = this._top as Coroutine;
     const parent = top._caller as Coroutine;
     this._top = parent === this._coro ? null : parent;
-    this._loop._session.cursor.l = parent.pausedLine;
+    sessionOf(this._loop).cursor.l = parent.pausedLine;
     return parent;
   }
 
@@ -439,7 +440,7 @@ export class Task<T = unknown> extends Future<T> {
   private _afterDone(): void {
     const loop = this._loop;
     loop._tasks.remove(this);
-    const h = loop._hooks.taskDone;
+    const h = hooksOf(loop).taskDone;
     if (h !== undefined) h.taskDone(this);
   }
 

@@ -81,4 +81,26 @@ describe("runSnippet with hostile snippets", () => {
     expect(last.text).toMatch(/^\.\.\. [\d,]+ more messages not shown \(output limit\)\.$/);
     expect(r.output.reduce((n, o) => n + o.text.length, 0)).toBeLessThan(10_200);
   });
+
+  it("keeps the loop's session, budgets and hooks out of a program's reach", () => {
+    const r = outcome(`${HEAD}async function main() {\n  const loop: any = asyncio.getRunningLoop();\n  const lock: any = new asyncio.Lock();\n  print(loop._session, loop._hooks, lock._session, Object.getOwnPropertySymbols(loop).length);\n  print(Object.keys(loop).some((k) => /session|hooks|budget/i.test(k)));\n}\nasyncio.run(main());`);
+    expect(r.kind).toBeNull();
+    expect(r.out).toBe("None None None 0\nFalse\n");
+  });
+
+  it.each([
+    ["junk on the ready queue", "loop._ready.push({ cancelled: 1 }, null);"],
+    ["the task list replaced", "loop._tasks = null;"],
+  ])("turns a runtime broken by %s into a clear SystemError, keeping the output", (_, attack) => {
+    const r = outcome(`${HEAD}async function main() {\n  print("before");\n  const loop: any = asyncio.getRunningLoop();\n  ${attack}\n  await asyncio.sleep(0);\n  await asyncio.sleep(1);\n}\nasyncio.run(main());`);
+    expect(r.out).toBe("before\n");
+    expect([r.kind, r.name]).toEqual(["runtime", "SystemError"]);
+    expect(r.message).toMatch(/^Async Lab's runtime failed while running this program \(.+\)\. Either the program changed the runtime's own objects, or this is a bug in Async Lab\. The output so far is kept\.$/);
+  });
+
+  it("leaves a program's own TypeError its own, with its traceback", () => {
+    const r = outcome(`${HEAD}async function main() {\n  const loop: any = asyncio.getRunningLoop();\n  loop._scheduled.size = 5;\n}\nasyncio.run(main());`);
+    expect([r.kind, r.name]).toEqual(["runtime", "TypeError"]);
+    expect(r.text).toContain('File "snippet.ts", line 4, in main');
+  });
 });
