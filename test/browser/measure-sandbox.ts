@@ -6,7 +6,9 @@
  *   the first output line the learner can see, for the page's first run
  *   (clicked as soon as the playground is ready, so it includes booting
  *   the sandbox) and for later runs; medians of `ROUNDS` fresh pages
- *   (default 10), 3 later runs each. The page and playground are
+ *   (default 10), 3 later runs each, each `GAP` ms after the one before
+ *   ended (default 0: back to back; 1000 is a learner reading the output
+ *   before the next click). The page and playground are
  *   `PAGE` and `ID` (default /play/ and play; the playground issue's figure
  *   is `PAGE=/lessons/02-basics/ ID=greeters`);
  * - the same with the worker's lockdown and stubs switched off (`LOCKDOWN=off`):
@@ -25,6 +27,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const off = process.env.LOCKDOWN === "off";
 
 const PAGE = process.env.PAGE ?? "/play/";
+const GAP = Number(process.env.GAP ?? 0);
 const ID = process.env.ID ?? "play";
 
 /** Click → reply handled, and click → first visible output line, ms. */
@@ -73,6 +76,7 @@ for (let i = 0; i < rounds; i++) {
   first.push(await clickToOutput(page));
   await page.waitForFunction(() => !document.querySelector("[data-action=run][aria-busy]"), undefined, { timeout: 60_000 });
   for (let j = 0; j < 3; j++) {
+    if (GAP > 0) await page.waitForTimeout(GAP);
     later.push(await clickToOutput(page));
     await page.waitForFunction(() => !document.querySelector("[data-action=run][aria-busy]"), undefined, { timeout: 60_000 });
   }
@@ -82,6 +86,6 @@ const summary = (xs: { reply: number; line: number }[]) => ({
   reply: { median: Math.round(median(xs.map((x) => x.reply))), all: xs.map((x) => Math.round(x.reply)) },
   firstLine: { median: Math.round(median(xs.map((x) => x.line))), all: xs.map((x) => Math.round(x.line)) },
 });
-console.log(JSON.stringify({ page: PAGE, id: ID, lockdown: off ? "off" : "on", firstRun: summary(first), laterRuns: summary(later) }));
+console.log(JSON.stringify({ page: PAGE, id: ID, gapMs: GAP, lockdown: off ? "off" : "on", firstRun: summary(first), laterRuns: summary(later) }));
 await browser.close();
 server.close();

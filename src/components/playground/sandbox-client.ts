@@ -14,12 +14,13 @@
  * run, checked field by field (check-result.ts).
  *
  * A fresh sandbox for every run: each run takes a sandbox booted ahead of
- * time (the spare, booted when the page is idle), and when the run is over
- * that sandbox is removed, iframe and worker together, and the next spare
- * is booted in the background. Nothing a program starts (timers the stubs
- * do not cover, chains of host callbacks) can outlive its run and land in
- * the next one, and Run stays as fast as with one long-lived worker: the
- * boot is never in the path of a click, unless two come within a boot.
+ * time from a small pool of spares (one booted when the page is idle, two
+ * once the learner has run something), and when the run is over that
+ * sandbox is removed, iframe and worker together, and a replacement starts
+ * booting at once. Nothing a program starts (timers the stubs do not
+ * cover, chains of host callbacks) can outlive its run and land in the
+ * next one, and Run stays as fast as with one long-lived worker: a boot is
+ * in the path of a click only when clicks come faster than boots.
  *
  * Stopping: a run that does not answer within the wall-clock limit (an
  * infinite loop, or a loop of promise callbacks that starves the reply)
@@ -157,24 +158,26 @@ function boot(options: SandboxOptions = {}): Promise<Booted> {
   });
 }
 
-/** The sandbox booted ahead of the next run. */
-let spare: Promise<Booted> | null = null;
+/** Sandboxes booted (or booting) ahead of the next runs, oldest first. */
+const spares: Promise<Booted>[] = [];
+/** How many spares to keep once the learner runs things (two: back-to-back Runs stay fast). */
+const POOL = 2;
 
-/** Boots the next run's sandbox if none is booting or ready. */
-function prepareSpare(): void {
-  if (spare) return;
-  const next = boot();
-  spare = next;
-  next.catch(() => {
-    if (spare === next) spare = null; // the next run boots one itself and says what failed
-  });
+/** Boots spares until there are `count`. */
+function prepareSpares(count: number): void {
+  while (spares.length < count) {
+    const next = boot();
+    spares.push(next);
+    next.catch(() => {
+      const i = spares.indexOf(next);
+      if (i >= 0) spares.splice(i, 1); // the next run boots one itself and says what failed
+    });
+  }
 }
 
-/** The sandbox for a run: the spare (booted already, or booting), or a new one. */
+/** The sandbox for a run: the oldest spare (booted already, or booting), or a new one. */
 function takeSandbox(): Promise<Booted> {
-  const s = spare ?? boot();
-  spare = null;
-  return s;
+  return spares.shift() ?? boot();
 }
 
 /** Removes a sandbox: its iframe and worker, and whatever still runs there. */
@@ -188,16 +191,23 @@ function retire(sandbox: Promise<Booted>): void {
     .catch(() => undefined); // it never booted
 }
 
-/** Boots the next spare once the page is idle (a run's output and timeline come first). */
-function prepareSpareSoon(): void {
+/** Runs `fn` when the page is idle after showing a result, and within 300 ms at most. */
+function afterPaint(fn: () => void): void {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
-  if (idle) idle(() => prepareSpare(), { timeout: 1000 });
-  else setTimeout(prepareSpare, 200);
+  if (idle) idle(fn, { timeout: 300 });
+  else setTimeout(fn, 50);
 }
 
-/** Boots a sandbox ahead of the first Run and warms its parser and runtime. */
+/** Runs taken a sandbox and not yet over: while one is, its own end boots the spares. */
+let running = 0;
+
+/**
+ * Boots a sandbox ahead of the first Run (the page is idle, or the pointer
+ * came near a playground). Not while a run is out: a boot then would only
+ * compete with it for the processor, and the run's end boots the spares.
+ */
 export function warmSandbox(): void {
-  prepareSpare();
+  if (running === 0) prepareSpares(1);
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -216,14 +226,20 @@ export function runInSandbox(source: string, limitMs = RUN_LIMIT_MS): RunHandle 
       let watching: Booted | null = null;
       // This run's own sandbox, removed when the run is over: the next run starts clean.
       const own = takeSandbox();
+      running++;
       const finish = (o: RunOutcome) => {
         if (settled) return;
         settled = true;
+        running--;
         if (timer !== undefined) clearTimeout(timer);
         clearInterval(pinger);
-        retire(own);
-        prepareSpareSoon();
         resolve(o);
+        // Once the page has shown the result (removing an iframe and making two
+        // cost the page's thread tens of ms): the used sandbox goes, replacements boot.
+        afterPaint(() => {
+          retire(own);
+          prepareSpares(POOL);
+        });
       };
       const crashed = () => watching !== null && performance.now() - watching.lastPong > SILENCE_MS;
       const stop = () => finish(crashed() ? { kind: "failed", message: OUT_OF_MEMORY } : { kind: "timeout", limitMs });
