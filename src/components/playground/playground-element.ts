@@ -16,7 +16,7 @@
 import type { RunResult } from "../../sandbox/run.ts";
 import { CodeView } from "./code-view.ts";
 import { OutputReveal } from "./output-reveal.ts";
-import { type OutputLine, outputText, prependTypeProblems, renderError, renderLines, toLines } from "./output-view.ts";
+import { outputText, prependTypeProblems, renderError, renderLines } from "./output-view.ts";
 import { runInSandbox, warmSandbox } from "./sandbox-client.ts";
 import { playgroundUrl, readShare, shareUrl, withoutShare } from "./share.ts";
 import { loadSpeed, type Speed, speedForRun } from "./speed.ts";
@@ -39,8 +39,8 @@ type Mode = "lesson" | "edited" | "shared";
 const PRESENTER_KEY = "async-lab:presenter";
 /** How long a reply waits for the editor's type check that was started with the run. */
 const TYPE_WAIT_MS = 400;
-/** Trace events past which a reply is shown in a task of its own. */
-const LARGE_TRACE = 20_000;
+/** Trace events or output items past which a reply is shown in a task of its own, after the one that decoded it. */
+const LARGE_REPLY = 5_000;
 
 export class PlaygroundElement extends HTMLElement {
   private original = "";
@@ -190,7 +190,7 @@ export class PlaygroundElement extends HTMLElement {
     const outcome = await runInSandbox(source).outcome;
     // Decoding and checking a large reply took one long task; let the page
     // breathe (input, a frame) before the output and the timeline take another.
-    if (outcome.kind === "done" && (outcome.result.trace?.events.length ?? 0) > LARGE_TRACE) await new Promise((done) => setTimeout(done, 0));
+    if (outcome.kind === "done" && ((outcome.result.trace?.events.length ?? 0) > LARGE_REPLY || outcome.result.output.length > LARGE_REPLY)) await nextTask();
     this.running = false;
     runButton.removeAttribute("aria-busy");
     const errorBox = this.el("error");
@@ -212,8 +212,7 @@ export class PlaygroundElement extends HTMLElement {
     this.lastRun = result;
     this.reveal?.dispose();
     const speed = speedForRun(loadSpeed(), result.stats.virtualTime);
-    const lines = toLines(result.output);
-    this.reveal = new OutputReveal(renderLines(this.el("output"), lines, () => this.downloadOutput(lines)), speed);
+    this.reveal = new OutputReveal(renderLines(this.el("output"), result.output, () => this.downloadOutput(result.output)), speed);
     const types = await settled(problems, TYPE_WAIT_MS, []);
     if (types.length > 0) prependTypeProblems(this.el("output"), types, (line, column) => this.code.showLine(line, column, "error"));
     if (result.error) {
@@ -225,15 +224,19 @@ export class PlaygroundElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent<RunEventDetail>("al-run", { detail: { result, source }, bubbles: true }));
     if (result.trace) {
       // The timeline is its own chunk, loaded with the first run: pages stay light until then.
+      // In a task of its own: the output first, then the timeline (each well within a frame's budget).
       timeline.then(
-        (m) => m.showRun(this, result, speed),
+        async (m) => {
+          await nextTask();
+          m.showRun(this, result, speed);
+        },
         (e: unknown) => this.status(`The timeline could not load: ${e instanceof Error ? e.message : String(e)}`, "error"),
       );
     }
   }
 
-  private downloadOutput(lines: readonly OutputLine[]): void {
-    const url = URL.createObjectURL(new Blob([outputText(lines)], { type: "text/plain" }));
+  private downloadOutput(items: RunResult["output"]): void {
+    const url = URL.createObjectURL(new Blob([outputText(items)], { type: "text/plain" }));
     const a = document.createElement("a");
     a.href = url;
     a.download = `${this.playgroundId}-output.txt`;
@@ -386,6 +389,11 @@ export class PlaygroundElement extends HTMLElement {
   private hideNotice(): void {
     this.el("notice").hidden = true;
   }
+}
+
+/** Lets the page breathe (input, a frame) between two pieces of work. */
+function nextTask(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 0));
 }
 
 /** `promise`'s value, or `fallback` if it takes longer than `ms`. */
