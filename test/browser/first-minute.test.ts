@@ -32,6 +32,8 @@ async function typeAtEnd(page: Page, id: string, text: string): Promise<void> {
   await pg.locator("[data-role=code]").click();
   const lines = pg.locator(".monaco-editor .view-lines");
   await lines.waitFor({ timeout: 90_000 });
+  // The editor's TypeScript service is up (completion, squiggles and hovers come from it).
+  await pg.locator('[data-role=editor][data-types="ready"]').waitFor({ timeout: 90_000 });
   await page.keyboard.press("Control+End");
   await page.keyboard.press("Enter");
   await page.keyboard.type(text);
@@ -90,6 +92,19 @@ describe("the editor", () => {
     await page.keyboard.type("(");
     await expect.poll(() => page.locator(".monaco-editor .parameter-hints-widget").textContent(), { timeout: 30_000 }).toContain("gather(");
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("offers the list for a \".\" typed before the TypeScript service was up, once it is", async () => {
+    const context = await fresh();
+    const { page } = await openPage(context, "/play/");
+    const pg = page.locator('al-playground[data-id="play"]');
+    await pg.locator("[data-role=code]").click();
+    await pg.locator(".monaco-editor .view-lines").waitFor({ timeout: 90_000 });
+    // At once, as a quick learner would: the service may not answer yet.
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("\nasyncio.");
+    await expect.poll(() => page.locator(".monaco-editor .suggest-widget").isVisible(), { timeout: 60_000 }).toBe(true);
     await context.close();
   });
 

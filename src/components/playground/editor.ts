@@ -85,6 +85,35 @@ function configure(): void {
   monaco.editor.defineTheme("al-dark", { base: "vs-dark", inherit: true, rules: [], colors: { "editor.background": "#011627" } });
 }
 
+type TsWorker = Awaited<ReturnType<Awaited<ReturnType<typeof getTypeScriptWorker>>>>;
+
+const pause = (ms: number) => new Promise<null>((done) => setTimeout(() => done(null), ms));
+
+/**
+ * The TypeScript service's worker, synced with `uri`. Asked too soon after
+ * the first editor opens, Monaco refuses ("TypeScript not registered!": its
+ * TypeScript mode sets itself up a moment after the editor), and a request
+ * to a worker Monaco restarts (our compiler options and libraries change it
+ * once) never settles. So: a few tries, each given 3 s, a short pause
+ * between them.
+ */
+async function tsWorker(uri: monaco.Uri): Promise<TsWorker> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const worker = await Promise.race([
+      getTypeScriptWorker()
+        .then((get) => get(uri))
+        .then(
+          (w) => ({ w }),
+          () => null,
+        ),
+      pause(3000),
+    ]);
+    if (worker !== null) return worker.w;
+    await pause(250 * (attempt + 1));
+  }
+  throw new Error("the TypeScript service did not answer");
+}
+
 let overflow: HTMLElement | null = null;
 
 /** One layer for every editor's hovers and suggestions, on top of the page (it needs Monaco's class for Monaco's styles). */
@@ -141,9 +170,23 @@ export async function createEditor(host: HTMLElement, options: EditorOptions): P
     options: { isWholeLine: true, className, linesDecorationsClassName: `${className}-gutter` },
   });
 
+  // The TypeScript service starts in its own worker, a moment after the
+  // editor: a "." typed before it answers offers nothing, and no later
+  // keystroke brings that list back. So once it answers, a cursor right after
+  // a "." gets its list; and the host says the types are ready (data-types).
+  tsWorker(model.uri).then(
+      () => {
+        host.dataset.types = "ready";
+        const at = editor.getPosition();
+        if (!at || !editor.hasTextFocus()) return;
+        if (model.getValueInRange(new monaco.Range(at.lineNumber, Math.max(1, at.column - 1), at.lineNumber, at.column)) === ".") editor.trigger("types-ready", "editor.action.triggerSuggest", {});
+      },
+      () => (host.dataset.types = "failed"),
+    );
+
   return {
     async typeProblems() {
-      const worker = await (await getTypeScriptWorker())(model.uri);
+      const worker = await tsWorker(model.uri);
       const file = model.uri.toString();
       const found = [...(await worker.getSyntacticDiagnostics(file)), ...(await worker.getSemanticDiagnostics(file))];
       return found
