@@ -4,7 +4,7 @@
  * themselves; they ask these questions, and `factsOf` answers them from the
  * trace in one pass. When the trace changes form, only `factsOf` changes.
  */
-import type { Trace } from "../runtime/trace-api.ts";
+import { CODE, type Trace } from "../runtime/trace-api.ts";
 
 /** One printed line (a `print` can make several), or a warning. */
 export interface PrintedLine {
@@ -123,7 +123,11 @@ export function factsOf(run: RunRecord, source: string): RunFacts {
     const n = /\((\d+)\)/.exec(p.label);
     prims.set(p.id, { kind: p.kind, label: p.label, capacity: n ? Number(n[1]) : null, maxHeld: 0, maxWaiters: 0 });
   }
-  for (const e of trace?.events ?? []) {
+  // The kinds asked about, as objects (read from the trace's columns); the others are passed over by their code.
+  const asked = new Set<number>([CODE["http.start"], CODE["http.end"], CODE["loop.block"], CODE["timer.set"], CODE["timer.fire"], CODE["step.end"], CODE["job.start"], CODE.prim]);
+  for (let i = 0; trace !== null && i < trace.count; i++) {
+    if (!asked.has(trace.code(i))) continue;
+    const e = trace.event(i);
     switch (e.kind) {
       case "http.start": {
         reqs.set(e.req, { host: e.host, method: e.method, url: e.url, outcome: "", blocking: e.blocking });

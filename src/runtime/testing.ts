@@ -4,8 +4,11 @@
  * formats numbers, strings and `print`'s arguments, and names types and the
  * runtime's own functions; the HTML entity table;
  * URL parsing and the simulated web; the event loop class itself; `async
- * with` as runtime code writes it.
+ * with` as runtime code writes it; docs/trace.md's tables written from the
+ * trace's schema; putting a trace's rows in time order.
  */
+export { schemaBlocks, withSchemaBlocks } from "./trace/doc.ts";
+export { inTimeOrder } from "./trace/pack.ts";
 export { EventLoop } from "./core/loop.ts";
 export { functionLabel, functionQualname } from "./core/names.ts";
 export { withBlock } from "./asyncio/with.ts";

@@ -1,12 +1,20 @@
-/** The CLI's worker thread: runs one snippet and posts its output as it comes, then the result. */
+/**
+ * The CLI's worker thread: runs one snippet, posts its output as it comes,
+ * then its reply in the bytes the browser's worker sends (wire.ts), with
+ * the output left out (it was posted already).
+ */
 import { parentPort, workerData } from "node:worker_threads";
 import { runSnippet } from "./run.ts";
+import { encodeReply } from "./wire.ts";
 
-const { source, seed, trace } = workerData as { source: string; seed: number; trace: boolean };
+const { source, seed, trace, wallMs } = workerData as { source: string; seed: number; trace: boolean; wallMs: number };
+// The run's time starts now, as the page's watchdog starts once a booted worker takes the run.
+parentPort?.postMessage({ ready: true });
 const result = runSnippet(source, {
   seed,
   trace,
+  budgets: { maxWallMs: wallMs },
   onOutput: (output) => parentPort?.postMessage({ output }),
 });
-// Output was already posted piece by piece; the trace and error are plain data.
-parentPort?.postMessage({ result: { ...result, output: [] } });
+const reply = encodeReply({ runId: "cli", retire: true, result: { ...result, output: [] } });
+parentPort?.postMessage({ reply }, [reply]);

@@ -4,9 +4,11 @@
  * `async-lab check FILE.ts --exercise ID [--seed N] [--timeout SECONDS]`
  *
  * Runs a snippet exactly as the browser does (same compile step, same
- * runtime, same budgets) in a worker thread, so a snippet stuck in an
- * infinite loop is stopped after `--timeout` seconds of real time (default
- * 10), as the page's watchdog stops its worker. Program output goes to
+ * runtime, same budgets, same reply bytes) in a worker thread, so a
+ * snippet stuck in an infinite loop is stopped after `--timeout` seconds of
+ * real time (default 4, the page's limit: protocol.ts), as the page's
+ * watchdog stops its worker; a program that keeps awaiting is stopped by
+ * the runtime a second before that, its output kept. Program output goes to
  * stdout; warnings, loop messages and the traceback go to stderr in
  * Python's words. Exit status: 0 ok, 1 the program raised or hit a limit,
  * 2 bad usage or unreadable file.
@@ -22,9 +24,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { checkRun } from "../checks/index.ts";
-import { noticeOracleLine, toTraceEventFormat } from "../runtime/index.ts";
+import { noticeOracleLine, toTraceEventFormat, traceJson } from "../runtime/index.ts";
 import { loadExercises } from "./exercises.ts";
+import { RUN_LIMIT_MS, wallBudget } from "./protocol.ts";
 import type { OutputItem, RunResult } from "./run.ts";
+import { decodeReply } from "./wire.ts";
 
 const USAGE = `usage: async-lab run FILE.ts [--trace OUT.json] [--format json|perfetto] [--oracle] [--seed N] [--timeout SECONDS]
        async-lab check FILE.ts --exercise ID [--seed N] [--timeout SECONDS]
@@ -36,7 +40,7 @@ check: runs it the same way, then checks the run against an exercise, as the les
   --oracle           print warnings as one-line "WARN ..." on stdout, like the CPython oracle
   --exercise ID      the exercise to check against (its id, e.g. overlap-the-waits)
   --seed N           seed of the simulated network's latency jitter (default 1)
-  --timeout SECONDS  real-time limit before the run is stopped (default 10)`;
+  --timeout SECONDS  real-time limit before the run is stopped (default ${RUN_LIMIT_MS / 1000}, as in the browser)`;
 
 interface Args {
   command: "run" | "check";
@@ -51,7 +55,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args | string {
   if ((argv[0] !== "run" && argv[0] !== "check") || argv.length < 2) return USAGE;
-  const args: Args = { command: argv[0], exercise: null, file: "", trace: null, format: "json", oracle: false, seed: 1, timeout: 10 };
+  const args: Args = { command: argv[0], exercise: null, file: "", trace: null, format: "json", oracle: false, seed: 1, timeout: RUN_LIMIT_MS / 1000 };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -93,19 +97,22 @@ function writeItem(item: OutputItem, oracle: boolean): void {
   }
 }
 
-/** Runs `source` in a worker thread (stopped after `timeout` s of real time: null). */
+/** Runs `source` in a worker thread (stopped after `timeout` s of real time from its start: null). */
 async function runInWorker(source: string, args: Args, onOutput: (item: OutputItem) => void): Promise<RunResult | null> {
+  const limitMs = args.timeout * 1000;
   const worker = new Worker(new URL("./cli-worker.ts", import.meta.url), {
-    workerData: { source, seed: args.seed, trace: args.trace !== null || args.command === "check" },
+    workerData: { source, seed: args.seed, trace: args.trace !== null || args.command === "check", wallMs: wallBudget(limitMs) },
   });
   try {
     return await new Promise<RunResult | null>((resolve, reject) => {
-      const timer = setTimeout(() => resolve(null), args.timeout * 1000);
-      worker.on("message", (msg: { output?: OutputItem; result?: RunResult }) => {
+      // Loading the pipeline is not the run's time: the watchdog starts when the worker starts the run.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      worker.on("message", (msg: { ready?: boolean; output?: OutputItem; reply?: ArrayBuffer }) => {
+        if (msg.ready) timer = setTimeout(() => resolve(null), limitMs);
         if (msg.output) onOutput(msg.output);
-        if (msg.result) {
+        if (msg.reply) {
           clearTimeout(timer);
-          resolve(msg.result);
+          resolve(decodeReply(msg.reply).result);
         }
       });
       worker.on("error", (e) => {
@@ -156,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
     return solved ? 0 : 1;
   }
   if (args.trace !== null && result.trace) {
-    const data = args.format === "perfetto" ? toTraceEventFormat(result.trace) : result.trace;
+    const data = args.format === "perfetto" ? toTraceEventFormat(result.trace) : traceJson(result.trace);
     const json = JSON.stringify(data);
     if (args.trace === "-") process.stdout.write(`${json}\n`);
     else writeFileSync(args.trace, json);

@@ -16,7 +16,8 @@
  * tests do, to check that the content security policy alone blocks the
  * network.
  *
- * A run's reply is one JSON document in a transferred ArrayBuffer (wire.ts).
+ * A run's reply is one transferred ArrayBuffer (wire.ts): the trace's
+ * columns copied in at their used length, output and error beside them.
  */
 import * as Comlink from "comlink";
 import { cutTrace, TraceRecorder } from "../runtime/index.ts";
@@ -24,23 +25,8 @@ import { isLockedDown, lockdown, type LockdownReport } from "./lockdown.ts";
 import { runtimeRoots } from "./lockdown-runtime.ts";
 import { internalError, type RunResult, runSnippet } from "./run.ts";
 import { GlobalsSnapshot, installStubs } from "./sandbox-stubs.ts";
+import { LIMITS, type RunRequest, wallBudget } from "./protocol.ts";
 import { encodeReply } from "./wire.ts";
-
-/** What the page asks for a run. */
-export interface RunRequest {
-  /** Echoed in the reply, which the page ties to this run. */
-  readonly runId: string;
-  /** Seed of the simulated network's jitter. Default: 1. */
-  readonly seed?: number;
-  /** Record the trace. Default: true. */
-  readonly trace?: boolean;
-  /**
-   * Real-time budget: the runtime stops the program itself with "Time limit
-   * reached" (output kept) a little before the page's watchdog would kill
-   * the worker. Default: 3000.
-   */
-  readonly wallMs?: number;
-}
 
 /** How the worker secured itself, for the tests and measurements. */
 export interface WarmReport {
@@ -55,7 +41,7 @@ export interface WarmReport {
 
 /** What the page may ask of the worker. */
 export interface SandboxApi {
-  /** Compiles and runs a snippet; the reply is a `RunReply` as UTF-8 JSON. */
+  /** Compiles and runs a snippet; the reply is a `RunReply` in the bytes of wire.ts. */
   run(source: string, request: RunRequest): Promise<ArrayBuffer>;
   /** Runs a tiny snippet so the parser and runtime are warm before the learner's first Run. */
   warm(): WarmReport;
@@ -69,20 +55,11 @@ export interface SandboxOptions {
   readonly lockdown?: boolean;
 }
 
-/** Trace events kept per run in the browser (a 10,000-task run records about 150,000). */
-const MAX_TRACE_EVENTS = 400_000;
-/**
- * Trace events sent back of a run that a budget stopped (cut.ts): its start
- * shows the loop as well as all of it, and a reply of 400,000 events could
- * take longer to encode on a busy machine than the page waits for it.
- */
-const STOPPED_TRACE_EVENTS = 100_000;
-
 const started = performance.now();
 // Captured before the stubs replace them: the worker's own needs.
 const Channel = MessageChannel;
 
-const recorder = new TraceRecorder(MAX_TRACE_EVENTS);
+const recorder = new TraceRecorder(LIMITS.traceEvents);
 let globals: GlobalsSnapshot | null = null;
 let secured: { report: LockdownReport | null; problems: string[]; ms: number } | null = null;
 
@@ -110,19 +87,19 @@ const api: SandboxApi = {
         seed: num(request?.seed, 1, 0, 2 ** 31),
         trace: request?.trace !== false,
         recorder,
-        budgets: { maxWallMs: num(request?.wallMs, 3000, 50, 60_000) },
+        budgets: { maxWallMs: num(request?.wallMs, wallBudget(), 50, 60_000) },
       });
       await nextTask();
       globals?.restore();
       const e = result.error;
-      const trace = e?.kind === "limit" && result.trace ? cutTrace(result.trace, STOPPED_TRACE_EVENTS) : result.trace;
-      buffer = encodeReply({ v: 1, runId, retire: true, result: { ...result, trace } });
+      const trace = e?.kind === "limit" && result.trace ? cutTrace(result.trace, LIMITS.stoppedTraceEvents) : result.trace;
+      buffer = encodeReply({ runId, retire: true, result: { ...result, trace } });
     } catch (e) {
       // Whatever failed (the program broke something the reply is made of):
       // the learner gets a clear error and the output so far, not "the sandbox failed".
       const output = result?.output ?? [];
       const failed: RunResult = { ok: false, output, error: internalError(e), trace: null, stats: result?.stats ?? { compileMs: 0, runMs: 0, steps: 0, tasks: 0, virtualTime: 0 } };
-      buffer = encodeReply({ v: 1, runId, retire: true, result: failed });
+      buffer = encodeReply({ runId, retire: true, result: failed });
     }
     return Comlink.transfer(buffer, [buffer]);
   },

@@ -12,9 +12,18 @@
  * - panning: the lanes are scrolled down through the 10,000 task lanes the
  *   same way.
  *
+ * - the reply: its size in bytes as the worker sent it, and the real time
+ *   from its arrival on the page (the message event on the sandbox's port)
+ *   to the first drawing of its timeline (decoding, checking, output and
+ *   timeline together), with the longest main-thread task in between;
+ * - long tasks while scrubbing and panning (the page frozen for more than
+ *   50 ms at a time).
+ *
  * Each measurement is made `repeats` times, each in a fresh page, and the
  * medians are reported with the range: one run on a shared machine says
- * little.
+ * little. The page is watched from outside (a wrapped MessagePort listener,
+ * a MutationObserver, PerformanceObserver), so any build is measured the
+ * same way.
  *
  * Not a test (timings depend on the machine): a report for humans.
  *
@@ -52,6 +61,16 @@ const base = `http://127.0.0.1:${typeof address === "object" && address ? addres
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: FLAGS });
 interface Measured {
   readonly status: string;
+  /** Bytes of the run's reply, as transferred from the worker. */
+  readonly replyBytes: number;
+  /** ms from the reply's arrival to the timeline's first drawing (its data-run attribute set), and to the frame after it. */
+  readonly replyToDrawn: number;
+  readonly replyToFrame: number;
+  /** Longest main-thread task from the reply's arrival to the drawing, ms. */
+  readonly longestAfterReply: number;
+  /** Longest main-thread task while scrubbing / panning, ms. */
+  readonly longestScrub: number;
+  readonly longestPan: number;
   readonly lanes: string;
   readonly events: number;
   readonly buildMs: number;
@@ -66,7 +85,7 @@ try {
   for (let i = 0; i < REPEATS; i++) {
     const m = await measureOnce();
     results.push(m);
-    console.log(`run ${i + 1}: render ${m.buildMs.toFixed(1)} ms (${m.phases}); long tasks ${m.longTasks.join(", ") || "none"} ms; scrub ${m.scrub.fps.toFixed(1)} fps (worst frame ${m.scrub.worstMs.toFixed(0)} ms); pan ${m.pan.fps.toFixed(1)} fps (worst ${m.pan.worstMs.toFixed(0)} ms)`);
+    console.log(`run ${i + 1}: reply ${m.replyBytes.toLocaleString("en-US")} bytes, reply → drawn ${m.replyToDrawn.toFixed(1)} ms (→ frame ${m.replyToFrame.toFixed(1)}), longest task after the reply ${m.longestAfterReply} ms; render ${m.buildMs.toFixed(1)} ms (${m.phases}); long tasks ${m.longTasks.join(", ") || "none"} ms; scrub ${m.scrub.fps.toFixed(1)} fps (worst frame ${m.scrub.worstMs.toFixed(0)} ms); pan ${m.pan.fps.toFixed(1)} fps (worst ${m.pan.worstMs.toFixed(0)} ms)`);
   }
   const first = results[0];
   console.log(`snippet: ${TASKS.toLocaleString("en-US")} tasks under Semaphore(100); ${first.status}`);
@@ -74,6 +93,9 @@ try {
   console.log(`render: median ${summary(results.map((r) => r.buildMs))} ms from trace to first drawing, over ${results.length} fresh pages`);
   console.log(`        median ${summary(results.map((r) => r.wall))} ms wall from the click on Run (includes the run in the worker and loading the timeline)`);
   console.log(`        longest task from the click to the drawing: median ${summary(results.map((r) => Math.max(0, ...r.longTasks)))} ms`);
+  console.log(`reply:  ${first.replyBytes.toLocaleString("en-US")} bytes; median ${summary(results.map((r) => r.replyToDrawn))} ms from its arrival to the first drawing (${summary(results.map((r) => r.replyToFrame))} ms to the next frame)`);
+  console.log(`        longest task from the reply to the drawing: median ${summary(results.map((r) => r.longestAfterReply))} ms`);
+  console.log(`        longest task while scrubbing: median ${summary(results.map((r) => r.longestScrub))} ms; while panning: median ${summary(results.map((r) => r.longestPan))} ms`);
   console.log(`scrub:  median ${summary(results.map((r) => r.scrub.fps))} fps; worst frame median ${summary(results.map((r) => r.scrub.worstMs))} ms`);
   console.log(`pan:    median ${summary(results.map((r) => r.pan.fps))} fps; worst frame median ${summary(results.map((r) => r.pan.worstMs))} ms`);
 } finally {
@@ -99,24 +121,48 @@ async function measureOnce(): Promise<Measured> {
       window.setTimeout = ((fn: TimerHandler, delay?: number, ...args: unknown[]) => original(fn, delay === 4000 ? ms : delay, ...args)) as typeof window.setTimeout;
     }, limit);
   }
+  // The reply's arrival: the first listener of the sandbox's port to see it
+  // records the time and size (before the page decodes anything). The first
+  // drawing: the timeline's data-run attribute, set once the run is drawn.
+  await page.addInitScript(() => {
+    const w = window as unknown as { reply: { at: number; bytes: number } | null; drawn: number[]; frames: number[]; longTasks: { start: number; ms: number }[] };
+    w.reply = null;
+    w.drawn = [];
+    w.frames = [];
+    w.longTasks = [];
+    const add = MessagePort.prototype.addEventListener;
+    MessagePort.prototype.addEventListener = function (this: MessagePort, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+      if (type !== "message" || typeof listener !== "function") return add.call(this, type, listener, options);
+      const wrapped = (e: Event) => {
+        const data = (e as MessageEvent).data as { type?: unknown; value?: unknown } | null;
+        if (data && data.type === "RAW" && data.value instanceof ArrayBuffer && data.value.byteLength > 0) w.reply = { at: performance.now(), bytes: data.value.byteLength };
+        return listener.call(this, e);
+      };
+      return add.call(this, type, wrapped, options);
+    } as typeof MessagePort.prototype.addEventListener;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === "attributes" && r.attributeName === "data-run" && (r.target as Element).classList.contains("al-tl")) {
+          w.drawn.push(performance.now());
+          requestAnimationFrame(() => w.frames.push(performance.now()));
+        }
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-run"] });
+  });
   await page.goto(`${base}/play/?pg=play&code=${LZString.compressToEncodedURIComponent(manyTasksSnippet(TASKS))}#pg-play`);
   const pg = page.locator('al-playground[data-id="play"]');
   await pg.locator(".al-pg-actions").waitFor();
 
-  // Long tasks on the main thread from the click on Run to the first drawing.
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(e.duration);
-    }).observe({ type: "longtask", buffered: false });
-  });
   // The sandbox stops a run after a few seconds of real time; on a busy machine a cold worker can hit that
   // with 10,000 tasks, so try a few times.
   let t0 = 0;
+  let clickedAt = 0;
   let status = "";
   for (let attempt = 1; attempt <= 4; attempt++) {
-    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+    const clickAt = await page.evaluate(() => performance.now());
     t0 = Date.now();
     await pg.locator("[data-action=run]").click();
     await page.waitForFunction(() => {
@@ -124,17 +170,31 @@ async function measureOnce(): Promise<Measured> {
       return s !== "" && s !== "Running…";
     });
     status = (await pg.locator("[data-role=status]").textContent()) ?? "";
-    if (status.startsWith("Finished")) break;
+    if (status.startsWith("Finished")) {
+      clickedAt = clickAt;
+      break;
+    }
     console.log(`attempt ${attempt}: ${status}`);
   }
   if (!status.startsWith("Finished")) throw new Error(`the run did not finish: ${status}`);
   await pg.locator(".al-tl[data-build-ms]").waitFor();
   const wall = Date.now() - t0;
   const info = await pg.locator(".al-tl").evaluate((el: HTMLElement) => ({ ...el.dataset }));
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.map(Math.round));
+  await page.waitForFunction(() => (window as unknown as { frames: number[] }).frames.length > 0);
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { reply: { at: number; bytes: number } | null; drawn: number[]; frames: number[]; longTasks: { start: number; ms: number }[] };
+    return { reply: w.reply, drawn: w.drawn[w.drawn.length - 1], frame: w.frames[w.frames.length - 1], longTasks: w.longTasks };
+  });
+  if (!seen.reply) throw new Error("the reply was not seen");
+  const replyAt = seen.reply.at;
+  const longTasks = seen.longTasks.filter((t) => t.start >= clickedAt && t.start <= seen.drawn).map((t) => Math.round(t.ms));
+  const longestAfterReply = Math.round(Math.max(0, ...seen.longTasks.filter((t) => t.start + t.ms >= replyAt && t.start <= seen.drawn).map((t) => t.ms)));
+  const longestSince = async (since: number) => page.evaluate((s) => Math.round(Math.max(0, ...(window as unknown as { longTasks: { start: number; ms: number }[] }).longTasks.filter((t) => t.start >= s).map((t) => t.ms))), since);
 
   // Stop playback, then drag the scrubber over the whole run, a step per frame.
   await pg.getByRole("button", { name: "Skip to the end" }).click();
+  await page.waitForTimeout(300);
+  const scrubFrom = await page.evaluate(() => performance.now());
   const scrub = await pg.locator(".al-tl-scrubber").evaluate(async (input: HTMLInputElement, frames: number): Promise<number[]> => {
     const max = Number(input.max);
     const stamps: number[] = [];
@@ -153,7 +213,9 @@ async function measureOnce(): Promise<Measured> {
     return stamps;
   }, FRAMES);
 
+  const longestScrub = await longestSince(scrubFrom);
   // Scroll down through the lanes, a step per frame.
+  const panFrom = await page.evaluate(() => performance.now());
   const pan = await pg.locator(".al-tl-scroller").evaluate(async (box: HTMLElement, frames: number): Promise<number[]> => {
     const stamps: number[] = [];
     const max = box.scrollHeight - box.clientHeight;
@@ -171,9 +233,18 @@ async function measureOnce(): Promise<Measured> {
     return stamps;
   }, FRAMES);
 
+  const longestPan = await longestSince(panFrom);
   const lanes = (await pg.locator(".al-tl-scroller").getAttribute("aria-label")) ?? "";
   await page.close();
-  return { status, lanes, events: Number(info.events), buildMs: Number(info.buildMs), phases: info.phases ?? "", wall, longTasks, scrub: stats(scrub), pan: stats(pan) };
+  return {
+    status,
+    replyBytes: seen.reply.bytes,
+    replyToDrawn: seen.drawn - replyAt,
+    replyToFrame: seen.frame - replyAt,
+    longestAfterReply,
+    longestScrub,
+    longestPan,
+    lanes, events: Number(info.events), buildMs: Number(info.buildMs), phases: info.phases ?? "", wall, longTasks, scrub: stats(scrub), pan: stats(pan) };
 }
 
 function stats(stamps: readonly number[]): FrameStats {

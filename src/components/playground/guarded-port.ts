@@ -15,12 +15,13 @@
  * replies `{ id, type: "RAW", value }` or `{ id, type: "HANDLER", name: "throw", value }`.
  */
 import type { Endpoint } from "comlink";
+import { LIMITS } from "../../sandbox/protocol.ts";
 
 /** What each request of the sandbox API may be answered with. */
 export type RequestKind = "run" | "warm" | "release" | "other";
 
 export interface GuardLimits {
-  /** Largest `run` reply (an ArrayBuffer of JSON), bytes. */
+  /** Largest `run` reply (an ArrayBuffer: sandbox/wire.ts), bytes. */
   readonly maxRunBytes: number;
   /** Largest `warm` reply, characters of JSON. */
   readonly maxWarmChars: number;
@@ -28,7 +29,7 @@ export interface GuardLimits {
   readonly maxErrorChars: number;
 }
 
-export const DEFAULT_LIMITS: GuardLimits = { maxRunBytes: 48 * 1024 * 1024, maxWarmChars: 8192, maxErrorChars: 2000 };
+export const DEFAULT_LIMITS: GuardLimits = { maxRunBytes: LIMITS.replyBytes, maxWarmChars: 8192, maxErrorChars: 2000 };
 
 type Listener = (event: MessageEvent) => void;
 

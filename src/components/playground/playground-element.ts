@@ -190,7 +190,7 @@ export class PlaygroundElement extends HTMLElement {
     const outcome = await runInSandbox(source).outcome;
     // Decoding and checking a large reply took one long task; let the page
     // breathe (input, a frame) before the output and the timeline take another.
-    if (outcome.kind === "done" && ((outcome.result.trace?.events.length ?? 0) > LARGE_REPLY || outcome.result.output.length > LARGE_REPLY)) await nextTask();
+    if (outcome.kind === "done" && ((outcome.result.trace?.count ?? 0) > LARGE_REPLY || outcome.result.output.length > LARGE_REPLY)) await nextTask();
     this.running = false;
     runButton.removeAttribute("aria-busy");
     const errorBox = this.el("error");

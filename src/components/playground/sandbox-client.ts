@@ -10,8 +10,9 @@
  * worker stubs its network/storage/timer globals with clear errors and
  * freezes the intrinsics and the runtime before the first snippet
  * (worker.ts); the channel only lets through answers to the page's own
- * requests (guarded-port.ts), each a size-capped JSON document naming its
- * run, checked field by field (check-result.ts).
+ * requests (guarded-port.ts), each a size-capped buffer naming its run,
+ * checked where it lies by the codec it was written with (check-result.ts,
+ * sandbox/wire.ts).
  *
  * A fresh sandbox for every run: each run takes a sandbox booted ahead of
  * time from a small pool of spares (one booted when the page is idle, two
@@ -38,6 +39,7 @@
  * One client serves every playground on the page (one run at a time).
  */
 import * as Comlink from "comlink";
+import { RUN_LIMIT_MS, wallBudget } from "../../sandbox/protocol.ts";
 import type { RunResult } from "../../sandbox/run.ts";
 import type { SandboxApi, SandboxOptions } from "../../sandbox/worker.ts";
 import { checkReply } from "./check-result.ts";
@@ -59,10 +61,6 @@ export interface RunHandle {
   cancel(): void;
 }
 
-/** Real-time limit of one run. Lesson examples finish in milliseconds. */
-export const RUN_LIMIT_MS = 4000;
-/** The worker stops a runaway program itself this long before the limit, keeping its output. */
-const WORKER_MARGIN_MS = 1000;
 /** How often the frame is pinged during a run, and how long a silence means it crashed. */
 const PING_MS = 500;
 const SILENCE_MS = 2500;
@@ -258,7 +256,7 @@ export function runInSandbox(source: string, limitMs = RUN_LIMIT_MS): RunHandle 
           b.lastPong = performance.now();
           watching = b;
           if (!settled) timer = setTimeout(stop, limitMs);
-          return b.api.run(source, { runId, wallMs: Math.max(limitMs / 2, limitMs - WORKER_MARGIN_MS) });
+          return b.api.run(source, { runId, wallMs: wallBudget(limitMs) });
         })
         .then(
           (raw) => {

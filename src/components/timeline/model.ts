@@ -192,7 +192,9 @@ export interface Labels {
 
 /** Builds the timeline model of a trace. */
 export function buildModel(trace: Trace): TimelineModel {
-  const events = chronological(trace.events);
+  // (An object per event: replaced by an index over the columns in the next commit.)
+  const traceEvents = trace.events();
+  const events = chronological(traceEvents);
   const n = events.length;
   /** Order of each seq, filled by the main pass while seq is an index into the trace's events (a map otherwise). */
   const orderOfSeqArr = new Int32Array(n);
@@ -255,7 +257,7 @@ export function buildModel(trace: Trace): TimelineModel {
     const e = events[k];
     lines[k] = e.line;
     if (seqIsIndex) {
-      if (trace.events[e.seq] === e) orderOfSeqArr[e.seq] = k;
+      if (traceEvents[e.seq] === e) orderOfSeqArr[e.seq] = k;
       else seqIsIndex = false;
     }
     switch (e.kind) {

@@ -7,7 +7,7 @@
  */
 import { Coroutine } from "../core/coroutine.ts";
 import { CancelledError, exceptionGroup, RuntimeError } from "../core/errors.ts";
-import type { Future } from "../core/future.ts";
+import { type Future, setWaitTargets } from "../core/future.ts";
 import type { EventLoop } from "../core/loop.ts";
 import type { Task } from "../core/task.ts";
 import { awaitedVia } from "./awaited-by.ts";
@@ -108,6 +108,7 @@ export class TaskGroup {
       if (this._onCompletedFut === null) {
         this._onCompletedFut = (this._loop as EventLoop).createFuture();
         this._onCompletedFut._label = { kind: "taskgroup", text: `TaskGroup (${this._tasks.size} ${this._tasks.size === 1 ? "task" : "tasks"})`, target: 0 };
+        setWaitTargets(this._onCompletedFut, [...this._tasks]);
       }
       try {
         yield this._onCompletedFut;

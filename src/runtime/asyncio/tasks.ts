@@ -5,7 +5,7 @@
  */
 import { Coroutine, isCoroutine } from "../core/coroutine.ts";
 import { CancelledError } from "../core/errors.ts";
-import { Future } from "../core/future.ts";
+import { Future, waitTargetIds } from "../core/future.ts";
 import type { CreateTaskOptions, EventLoop } from "../core/loop.ts";
 import { pyReprSafe } from "../core/repr.ts";
 import { Task } from "../core/task.ts";
@@ -77,6 +77,11 @@ export class GatheringFuture<T = unknown[]> extends Future<T> {
     super(loop);
     this._children = children;
     this._label = { kind: "gather", text: `gather (${children.length} ${children.length === 1 ? "awaitable" : "awaitables"})`, target: 0 };
+  }
+
+  /** @internal The trace ids of the tasks it waits for. */
+  override _waitTargets(): number[] {
+    return waitTargetIds(this._children);
   }
 
   /** Cancels every child still running; true if any was. The gather then raises `CancelledError`. */

@@ -5,7 +5,7 @@
  */
 import { Coroutine, isCoroutine } from "../core/coroutine.ts";
 import { CancelledError, StopAsyncIteration, TimeoutError, ValueError } from "../core/errors.ts";
-import { Future, isFuture } from "../core/future.ts";
+import { Future, isFuture, setWaitTargets } from "../core/future.ts";
 import { withBlock } from "./with.ts";
 import { Queue } from "./queues.ts";
 import { awaitedVia } from "./awaited-by.ts";
@@ -58,6 +58,7 @@ function* waitBody<F extends Future<any>>(fs: Iterable<F>, options: WaitOptions)
   const loop = getRunningLoop();
   const waiter = loop.createFuture();
   waiter._label = { kind: "wait", text: `wait (${set.size} ${returnWhen.toLowerCase().replace("_", " ")})`, target: 0 };
+  setWaitTargets(waiter, set);
   const timeout = options.timeout ?? null;
   const handle = timeout !== null ? loop._timer(loop.time() + timeout, releaseWaiter, [waiter], `wait timeout ${timeout} s`) : null;
   let counter = set.size;

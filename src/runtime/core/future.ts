@@ -43,6 +43,27 @@ export interface WaitLabel {
 /** The label of a future nobody described. */
 export const FUTURE_LABEL: WaitLabel = { kind: "future", text: "Future", target: 0 };
 
+/** What a TaskGroup's or `wait`'s waiter waits for (see `_waitTargets`): one entry per such waiter, none per await. */
+const waitedFor = new WeakMap<Future<any>, Iterable<Future<any>>>();
+
+/** @internal Declares that waiting on `waiter` means waiting for `futures` (a TaskGroup's tasks, `wait`'s set). */
+export function setWaitTargets(waiter: Future<any>, futures: Iterable<Future<any>>): void {
+  waitedFor.set(waiter, futures);
+}
+
+/** @internal The trace ids of `futures`: a task's own, a gather's or wait's flattened, nothing for a plain future. */
+export function waitTargetIds(futures: Iterable<Future<any>>, out: number[] = []): number[] {
+  for (const f of futures) {
+    const nested = f._waitTargets();
+    if (nested.length > 0) out.push(...nested);
+    else {
+      const id = f._waitTarget();
+      if (id > 0) out.push(id);
+    }
+  }
+  return out;
+}
+
 /**
  * Python's `asyncio.Future`. Create one with `loop.createFuture()`; await
  * it to wait until someone calls `setResult` or `setException`.
@@ -226,6 +247,16 @@ export class Future<T = unknown> {
   /** @internal The trace id of what waiting on this future waits for (`_waitLabel().target`, without building the label). */
   _waitTarget(): number {
     return this._label.target;
+  }
+
+  /**
+   * @internal For a gather, a TaskGroup or `asyncio.wait`: the trace ids of
+   * the tasks it waits for (nested gathers and waits flattened), for the
+   * trace's await graph; none for other futures.
+   */
+  _waitTargets(): number[] {
+    const futures = waitedFor.get(this);
+    return futures === undefined ? [] : waitTargetIds(futures);
   }
 
   /** @internal For a sleep's future, its delay; NaN otherwise (see `TimerHandle._sleepSeconds`). */

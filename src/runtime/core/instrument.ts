@@ -67,8 +67,8 @@ export interface Instrument {
   runStarted?(loop: EventLoop): void;
   /** `asyncio.run()` closed `loop`. */
   runEnded?(loop: EventLoop): void;
-  /** A task was made (not the runner's own shutdown tasks); `parent` is the task that made it, if any. */
-  taskCreated?(task: Task, parent: Task | null): void;
+  /** A task was made (not the runner's own shutdown tasks); `parent` is the task that made it, if any; `eager`: it starts at once, inside this call (Python 3.12+'s eager start), never entering the ready queue. */
+  taskCreated?(task: Task, parent: Task | null, eager: boolean): void;
   /** The task is about to run (Python's `before_task_step`). */
   stepBegan?(task: Task): void;
   /** The task's step ended; `waitingOn` is the future it now waits for, if any. */

@@ -99,7 +99,7 @@ export class Task<T = unknown> extends Future<T> {
     loop._tasks.add(this);
     if (!hidden) {
       const h = hooksOf(loop).taskCreated;
-      if (h !== undefined) h.taskCreated(this, loop._currentTask);
+      if (h !== undefined) h.taskCreated(this, loop._currentTask, eagerStart && loop.isRunning());
     }
     if (eagerStart && loop.isRunning()) this._eagerStart();
     else loop._ready.push(this, undefined);

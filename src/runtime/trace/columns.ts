@@ -20,8 +20,8 @@ export function grown<A extends NumberArray>(old: A, capacity: number, rows: num
 
 /**
  * The events: row `i` is one event of kind `kind[i]`, caused by snippet
- * line `line[i]`; `a`, `b`, `s`, `f` mean what `build.ts` says for each
- * kind. Eighteen bytes a row: what is rarely needed is not stored in every
+ * line `line[i]`; `a`, `b`, `s`, `f` mean what the schema (schema.ts) says
+ * for each kind. Eighteen bytes a row: what is rarely needed is not stored in every
  * row. An event's virtual time changes seldom (many events share one
  * instant), so `TimeRuns` keeps it per run of events; the few kinds that
  * carry a float (a timer's deadline, a blocking period, a primitive's
@@ -32,7 +32,7 @@ export class EventColumns {
   count = 0;
   /** Rows the arrays hold. */
   capacity: number;
-  /** Event kind (`K` in recorder.ts). */
+  /** Event kind (its code in the schema). */
   kind: Uint8Array;
   /** A small number: a wait kind, an outcome, a stream, a flag. */
   f: Uint8Array;
@@ -66,6 +66,27 @@ export class EventColumns {
     this.b = grown(this.b, capacity, n);
     this.s = grown(this.s, capacity, n);
     this.capacity = capacity;
+  }
+}
+
+/** 32-bit integers appended in order (grows by doubling, kept across `clear()`). */
+export class IntLog {
+  /** Values appended. */
+  count = 0;
+  /** The values (`count` of them are used). */
+  values = new Int32Array(256);
+
+  /** Appends `x`. */
+  push(x: number): void {
+    const i = this.count;
+    if (i === this.values.length) this.values = grown(this.values, i * 2, i);
+    this.values[i] = x;
+    this.count = i + 1;
+  }
+
+  /** Forgets the values, keeping the buffer. */
+  clear(): void {
+    this.count = 0;
   }
 }
 

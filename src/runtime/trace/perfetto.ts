@@ -7,7 +7,8 @@
  * For long runs this is the way out of the page: the timeline shows a
  * lesson-sized run best, Perfetto handles a million events.
  */
-import type { Trace } from "./schema.ts";
+import { TRACE_VERSION } from "./schema.ts";
+import type { Trace } from "./trace.ts";
 
 /** One Trace Event Format record. */
 export interface TraceEventRecord {
@@ -48,7 +49,7 @@ const LOOP_TID = 1;
 const WORKER_TID = 1_000_000;
 const us = (t: number) => Math.round(t * 1e9) / 1e3;
 
-/** Converts a trace to Trace Event Format. */
+/** Converts a trace to Trace Event Format (made from the columns, one event object at a time). */
 export function toTraceEventFormat(trace: Trace): TraceEventFile {
   const out: TraceEventRecord[] = [];
   const meta = (tid: number, name: string, sort: number) => {
@@ -70,7 +71,9 @@ export function toTraceEventFormat(trace: Trace): TraceEventFile {
   const workers = new Set<number>();
   const jobStart = new Map<number, number>();
 
-  for (const e of trace.events) {
+  const prims = new Map(trace.primitives.map((p) => [p.id, p]));
+  for (let i = 0; i < trace.count; i++) {
+    const e = trace.event(i);
     switch (e.kind) {
       case "task.create":
         state.set(e.task, { since: e.t, name: "ready", cat: "ready" });
@@ -112,7 +115,7 @@ export function toTraceEventFormat(trace: Trace): TraceEventFile {
         out.push({ name: "", cat: "http", ph: "e", id: e.req, ts: us(e.t), pid: PID, tid: LOOP_TID, args: { outcome: e.outcome } });
         break;
       case "prim": {
-        const p = trace.primitives.find((x) => x.id === e.prim);
+        const p = prims.get(e.prim);
         out.push({ name: p ? `${p.label} #${p.id}` : `primitive ${e.prim}`, ph: "C", ts: us(e.t), pid: PID, tid: 0, args: { value: e.value, waiters: e.waiters } });
         break;
       }
@@ -126,5 +129,5 @@ export function toTraceEventFormat(trace: Trace): TraceEventFile {
   const names = new Map<number, string>();
   for (const r of out) if (r.ph === "b" && r.id !== undefined) names.set(r.id, r.name);
   for (const r of out) if (r.ph === "e" && r.id !== undefined) r.name = names.get(r.id) ?? r.name;
-  return { traceEvents: out, displayTimeUnit: "ms", otherData: { source: "Async Lab", version: trace.version, truncated: trace.truncated } };
+  return { traceEvents: out, displayTimeUnit: "ms", otherData: { source: "Async Lab", version: TRACE_VERSION, truncated: trace.truncated } };
 }

@@ -1,7 +1,8 @@
 /**
  * The trace recorder: an `Instrument` that writes each event as a row of
- * packed typed-array columns (`columns.ts`), and turns them into the plain
- * `Trace` once the run is over (`build.ts`).
+ * packed typed-array columns (`columns.ts`), in the columns the schema
+ * gives each kind (schema.ts), and hands them over as a `Trace` once the
+ * run is over (`pack.ts`).
  *
  * Recording allocates nothing per event or per task: the columns grow by
  * doubling and are kept across `reset()`, so repeated runs (benchmarks, a
@@ -17,55 +18,44 @@ import type { HttpInfo, Instrument, JobInfo, PrimitiveState, Stream } from "../c
 import type { EventLoop } from "../core/loop.ts";
 import type { Session } from "../core/session.ts";
 import type { Task } from "../core/task.ts";
-import { buildTrace } from "./build.ts";
-import { EventColumns, FloatLog, grown, TaskColumns, TimeRuns } from "./columns.ts";
-import type { Trace } from "./schema.ts";
-
-/** Event kinds in the packed columns. */
-export const K = {
-  runStart: 1,
-  runEnd: 2,
-  taskCreate: 3,
-  taskWake: 4,
-  stepBegin: 5,
-  stepEnd: 6,
-  taskDone: 7,
-  timerSet: 8,
-  timerFire: 9,
-  timerCancel: 10,
-  loopBlock: 11,
-  jobQueue: 12,
-  jobStart: 13,
-  jobEnd: 14,
-  httpStart: 15,
-  httpEnd: 16,
-  prim: 17,
-  print: 18,
-} as const;
+import { EventColumns, FloatLog, grown, IntLog, TaskColumns, TimeRuns } from "./columns.ts";
+import { packTrace } from "./pack.ts";
+import { CODE, LIST_WAITS, WAIT_KINDS } from "./schema.ts";
+import type { Trace } from "./trace.ts";
 
 /** Default cap on recorded events; past it the trace is marked truncated. */
 export const DEFAULT_MAX_EVENTS = 2_000_000;
 
-/** What `build.ts` reads: the recorder's columns and tables, as they are at the end of a run. */
+/** Column `f` of a `step.end` for each wait kind (its index + 1); kinds not in the schema's list are "other". */
+const WAIT_CODE = new Map<string, number>(WAIT_KINDS.map((k, i) => [k, i + 1]));
+const OTHER_WAIT = WAIT_KINDS.length;
+const SLEEP_WAIT = WAIT_CODE.get("sleep") as number;
+
+/** What `pack.ts` reads: the recorder's columns and tables, as they are at the end of a run. */
 export interface Recorded {
   /** One row per event. */
   readonly events: EventColumns;
   /** The events' times. */
   readonly times: TimeRuns;
-  /** The floats of timer.set (deadline), loop.block (seconds) and prim (value) events, in event order. */
+  /** The floats of the kinds with a column `x`, in event order. */
   readonly floats: FloatLog;
+  /** The id lists of the `step.end`s of gathers, TaskGroups and waits, in event order. */
+  readonly lists: IntLog;
   /** One row per traced task. */
   readonly tasks: TaskColumns;
   /** Interned strings (column `s` indexes them). */
   readonly strings: readonly string[];
-  /** Delays of the lazy sleep labels (`s` = -2 - k stands for `sleepLabel(sleeps[k])`). */
+  /** The index of `text` in `strings`, adding it if it is new. */
+  intern(text: string): number;
+  /** Delays of the lazy sleep labels (`s` = -2 - k stands for `sleepLabel(sleeps[k])`); `sleepCount` are used. */
   readonly sleeps: Float64Array;
-  /** Wait kinds by index - 1 (column `f` of step.end). */
-  readonly waitKinds: readonly string[];
+  readonly sleepCount: number;
   /** Each primitive met, by id. */
   readonly primitives: ReadonlyMap<number, { kind: string; label: string }>;
   /** Events were dropped at the cap. */
   readonly truncated: boolean;
+  /** Some event has an earlier time than one before it in the same run (a worker thread's request, made at the job's start instant but stamped with the thread's clock). */
+  readonly unsorted: boolean;
 }
 
 /**
@@ -87,12 +77,12 @@ export class TraceRecorder implements Instrument {
   private readonly taskRows = new TaskColumns(256);
   private sleeps = new Float64Array(256);
   private sleepCount = 0;
+  private readonly lists = new IntLog();
   private strings: string[] = [];
   private stringIds = new Map<string, number>();
   private truncated = false;
+  private unsorted = false;
   private runs = -1;
-  /** Wait kinds ("sleep", "task"...), stored as a small index in column `f`. */
-  private waitKinds: string[] = [];
   private readonly primitives = new Map<number, { kind: string; label: string }>();
 
   /** Most events kept; later ones are dropped and the trace is marked truncated. Default: 2,000,000. */
@@ -114,13 +104,14 @@ export class TraceRecorder implements Instrument {
     this.events.count = 0;
     this.times.clear();
     this.floats.clear();
+    this.lists.clear();
     this.taskRows.clear();
     this.sleepCount = 0;
     this.strings = [];
     this.stringIds = new Map();
     this.truncated = false;
+    this.unsorted = false;
     this.runs = -1;
-    this.waitKinds = [];
     this.primitives.clear();
     this.session = null;
   }
@@ -130,18 +121,21 @@ export class TraceRecorder implements Instrument {
     return this.events.count;
   }
 
-  /** The plain trace of everything recorded. */
+  /** The trace of everything recorded: its own copy of the columns (the recorder's are reused by the next run). */
   toTrace(): Trace {
-    return buildTrace({
+    return packTrace({
       events: this.events,
       times: this.times,
       floats: this.floats,
+      lists: this.lists,
       tasks: this.taskRows,
       strings: this.strings,
+      intern: (text) => this.intern(text),
       sleeps: this.sleeps,
-      waitKinds: this.waitKinds,
+      sleepCount: this.sleepCount,
       primitives: this.primitives,
       truncated: this.truncated,
+      unsorted: this.unsorted,
     });
   }
 
@@ -150,41 +144,63 @@ export class TraceRecorder implements Instrument {
   /** Instrument hook (see `Instrument.runStarted`). */
   runStarted(_loop: EventLoop): void {
     this.runs++;
-    this.push(K.runStart, this.runs, 0, -1, 0);
+    this.push(CODE["run.start"], this.runs, 0, -1, 0);
   }
 
   /** Instrument hook (see `Instrument.runEnded`). */
   runEnded(_loop: EventLoop): void {
-    this.push(K.runEnd, this.runs, 0, -1, 0);
+    this.push(CODE["run.end"], this.runs, 0, -1, 0);
   }
 
   /** Instrument hook (see `Instrument.taskCreated`). */
-  taskCreated(task: Task, parent: Task | null): void {
+  taskCreated(task: Task, parent: Task | null, eager: boolean): void {
     const parentId = parent === null ? 0 : parent._id;
     this.taskRows.push(task, task._id, parentId, this.runs, task._line, (this.session as Session).now());
-    this.push(K.taskCreate, task._id, parentId, -1, 0);
+    this.push(CODE["task.create"], task._id, parentId, -1, eager ? 1 : 0);
   }
 
   /** Instrument hook (see `Instrument.taskScheduled`). */
   taskScheduled(task: Task, cause: Future | null): void {
     if (task._hidden) return;
-    this.push(K.taskWake, task._id, cause === null ? 0 : cause._waitTarget(), -1, 0);
+    this.push(CODE["task.wake"], task._id, cause === null ? 0 : cause._waitTarget(), -1, 0);
   }
 
   /** Instrument hook (see `Instrument.stepBegan`). */
   stepBegan(task: Task): void {
     if (task._hidden) return;
-    this.push(K.stepBegin, task._id, 0, -1, 0);
+    this.push(CODE["step.begin"], task._id, 0, -1, 0);
   }
 
   /** Instrument hook (see `Instrument.stepEnded`). */
   stepEnded(task: Task, waitingOn: Future | null): void {
     if (task._hidden) return;
-    if (waitingOn === null) return this.push(K.stepEnd, task._id, 0, -1, 0);
+    if (waitingOn === null) {
+      this.push(CODE["step.end"], task._id, 0, -1, 0);
+      return;
+    }
     const seconds = waitingOn._sleepSeconds();
-    if (seconds === seconds) return this.push(K.stepEnd, task._id, 0, this.sleepText(seconds), this.waitKind("sleep"));
+    if (seconds === seconds) {
+      this.push(CODE["step.end"], task._id, 0, this.sleepText(seconds), SLEEP_WAIT);
+      return;
+    }
     const w = waitingOn._waitLabel();
-    this.push(K.stepEnd, task._id, w.target, this.intern(w.text), this.waitKind(w.kind));
+    const kind = WAIT_CODE.get(w.kind) ?? OTHER_WAIT;
+    // A gather, TaskGroup or wait also lists the tasks it waits for (the timeline's await graph): in `lists`, in event order.
+    if (!LIST_WAITS.has(w.kind)) {
+      this.push(CODE["step.end"], task._id, w.target, this.intern(w.text), kind);
+      return;
+    }
+    if (this.push(CODE["step.end"], task._id, w.target, this.intern(w.text), kind)) {
+      const lists = this.lists;
+      const at = lists.count;
+      lists.push(0);
+      let m = 0;
+      for (const id of waitingOn._waitTargets()) {
+        lists.push(id);
+        m++;
+      }
+      lists.values[at] = m;
+    }
   }
 
   /** Instrument hook (see `Instrument.taskDone`). */
@@ -194,7 +210,7 @@ export class TraceRecorder implements Instrument {
     const row = rows.rowOf(task._id);
     if (row >= 0) rows.endedAt[row] = (this.session as Session).now();
     const outcome = task.cancelled() ? 2 : task._hasException ? 1 : 0;
-    this.push(K.taskDone, task._id, 0, -1, outcome);
+    this.push(CODE["task.done"], task._id, 0, -1, outcome);
   }
 
   /** Instrument hook (see `Instrument.timerScheduled`). */
@@ -204,74 +220,64 @@ export class TraceRecorder implements Instrument {
     const task = session.loop?._currentTask;
     const seconds = timer._sleepSeconds();
     const label = seconds === seconds ? this.sleepText(seconds) : this.intern(timer.labelText());
-    this.pushFloat(K.timerSet, timer.traceId, task ? task._id : 0, label, timer.when);
+    this.pushFloat(CODE["timer.set"], timer.traceId, task ? task._id : 0, label, timer.when);
   }
   /** Instrument hook (see `Instrument.timerFired`). */
   timerFired(timer: TimerHandle): void {
-    this.push(K.timerFire, timer.traceId, 0, -1, 0);
+    this.push(CODE["timer.fire"], timer.traceId, 0, -1, 0);
   }
 
   /** Instrument hook (see `Instrument.timerCancelled`). */
   timerCancelled(timer: TimerHandle): void {
-    if (timer._scheduled) this.push(K.timerCancel, timer.traceId, 0, -1, 0);
+    if (timer._scheduled) this.push(CODE["timer.cancel"], timer.traceId, 0, -1, 0);
   }
 
   /** Instrument hook (see `Instrument.loopBlocked`). */
   loopBlocked(seconds: number, label: string, _line: number): void {
     const task = this.session?.loop?._currentTask;
-    this.pushFloat(K.loopBlock, task ? task._id : 0, 0, this.intern(label), seconds);
+    this.pushFloat(CODE["loop.block"], task ? task._id : 0, 0, this.intern(label), seconds);
   }
 
   /** Instrument hook (see `Instrument.jobQueued`). */
   jobQueued(job: JobInfo): void {
-    this.push(K.jobQueue, job.id, job.worker, this.intern(job.label), 0);
+    this.push(CODE["job.queue"], job.id, job.worker, this.intern(job.label), 1);
   }
 
   /** Instrument hook (see `Instrument.jobStarted`). */
   jobStarted(job: JobInfo): void {
-    this.push(K.jobStart, job.id, job.worker, this.intern(job.label), 0);
+    this.push(CODE["job.start"], job.id, job.worker, this.intern(job.label), 1);
   }
 
   /** Instrument hook (see `Instrument.jobFinished`). */
   jobFinished(job: JobInfo, ok: boolean): void {
-    this.push(K.jobEnd, job.id, job.worker, this.intern(job.label), ok ? 1 : 0);
+    this.push(CODE["job.end"], job.id, job.worker, this.intern(job.label), ok ? 1 : 0);
   }
 
   /** Instrument hook (see `Instrument.httpStarted`). */
   httpStarted(req: HttpInfo): void {
     const task = this.session?.loop?._currentTask;
-    this.push(K.httpStart, req.id, task ? task._id : 0, this.intern(`${req.method}\u0000${req.url}\u0000${req.host}`), req.blocking ? 1 : 0);
+    this.push(CODE["http.start"], req.id, task ? task._id : 0, this.intern(`${req.method}\u0000${req.url}\u0000${req.host}`), req.blocking ? 1 : 0);
   }
 
   /** Instrument hook (see `Instrument.httpFinished`). */
   httpFinished(req: HttpInfo, outcome: string): void {
-    this.push(K.httpEnd, req.id, 0, this.intern(outcome), 0);
+    this.push(CODE["http.end"], req.id, 0, this.intern(outcome), 0);
   }
 
   /** Instrument hook (see `Instrument.primitiveChanged`). */
   primitiveChanged(p: PrimitiveState): void {
     if (!this.primitives.has(p._id)) this.primitives.set(p._id, { kind: p._kind, label: p._label });
-    this.pushFloat(K.prim, p._id, p._waiting, -1, p._value);
+    this.pushFloat(CODE.prim, p._id, p._waiting, -1, p._value);
   }
 
   /** Instrument hook (see `Instrument.output`). */
   output(text: string, stream: Stream, time: number): void {
     const session = this.session as Session;
     const task = session.thread === null ? session.loop?._currentTask : null;
-    this.pushAt(time, K.print, task ? task._id : 0, 0, this.intern(text), stream === "stdout" ? 0 : stream === "stderr" ? 1 : 2);
+    this.pushAt(time, CODE.print, task ? task._id : 0, 0, this.intern(text), stream === "stdout" ? 0 : stream === "stderr" ? 1 : 2);
   }
 
   // ---- storage ------------------------------------------------------------
-
-  /** Index (1-based, < 256) of a wait kind; 255 stands for any kind beyond the first 254. */
-  private waitKind(kind: string): number {
-    let i = this.waitKinds.indexOf(kind);
-    if (i < 0) {
-      if (this.waitKinds.length >= 254) return 255;
-      i = this.waitKinds.push(kind) - 1;
-    }
-    return i + 1;
-  }
 
   private intern(text: string): number {
     let id = this.stringIds.get(text);
@@ -297,8 +303,8 @@ export class TraceRecorder implements Instrument {
     return -2 - k;
   }
 
-  private push(kind: number, a: number, b: number, s: number, f: number): void {
-    this.pushAt((this.session as Session).now(), kind, a, b, s, f);
+  private push(kind: number, a: number, b: number, s: number, f: number): boolean {
+    return this.pushAt((this.session as Session).now(), kind, a, b, s, f);
   }
 
   /** An event that carries a float too (`floats`, in event order). */
@@ -317,7 +323,9 @@ export class TraceRecorder implements Instrument {
       }
       c.grow(Math.min(c.capacity * 2, this.maxEvents));
     }
-    this.times.note(i, time);
+    const times = this.times;
+    if (time < times.last && kind !== CODE["run.start"]) this.unsorted = true;
+    times.note(i, time);
     c.kind[i] = kind;
     c.line[i] = (this.session as Session).cursor.l;
     c.a[i] = a;

@@ -49,7 +49,7 @@ asyncio.run(main());
 `);
     const trace = r.trace!;
     expect(trace.primitives).toEqual([{ id: expect.any(Number), kind: "barrier", label: "Barrier(2)" }]);
-    const values = trace.events.filter((e) => e.kind === "prim").map((e) => (e.kind === "prim" ? [e.value, e.waiters] : []));
+    const values = trace.events().filter((e) => e.kind === "prim").map((e) => (e.kind === "prim" ? [e.value, e.waiters] : []));
     expect(values[0]).toEqual([1, 0]);
     expect(values).toContainEqual([1, 1]);
   });

@@ -45,7 +45,7 @@ async function main() {
 }
 asyncio.run(main());
 `);
-    const events = r.trace!.events.filter((e) => e.kind !== "run.start" && e.kind !== "run.end").map((e) => {
+    const events = r.trace!.events().filter((e) => e.kind !== "run.start" && e.kind !== "run.end").map((e) => {
       if (e.kind === "step.end") return `step.end ${e.task}${e.wait ? ` ${e.wait.kind}:${e.wait.text}:${e.wait.target}` : ""}`;
       if (e.kind === "print") return `print ${e.task} ${e.text.trim()}`;
       if (e.kind === "task.wake") return `task.wake ${e.task} by ${e.cause}`;

@@ -64,7 +64,7 @@ async function step(n: number) { await asyncio.sleep(n); return n; }
 }
 `);
     expect(r.output.map((o) => o.text).join("")).toBe("1 2\n");
-    expect(r.trace!.events.filter((e) => e.kind === "run.start" || e.kind === "run.end").map((e) => e.kind)).toEqual(["run.start", "run.end"]);
+    expect(r.trace!.events().filter((e) => e.kind === "run.start" || e.kind === "run.end").map((e) => e.kind)).toEqual(["run.start", "run.end"]);
   });
 });
 

@@ -204,7 +204,7 @@ asyncio.run(main());`);
 
   it("records the trace with events tied to snippet lines", () => {
     const r = runSnippet(`${HEAD}async function main() {\n  await asyncio.sleep(1);\n}\nasyncio.run(main());`);
-    const waits = r.trace?.events.filter((e) => e.kind === "step.end" && e.wait !== null) ?? [];
+    const waits = r.trace?.events().filter((e) => e.kind === "step.end" && e.wait !== null) ?? [];
     expect(waits.map((e) => (e.kind === "step.end" ? [e.t, e.line, e.wait?.text] : null))).toEqual([[0, 4, "sleep 1 s"]]);
     expect(r.trace?.tasks.map((t) => [t.name, t.coro, t.outcome])).toEqual([["Task-1", "main", "result"]]);
   });

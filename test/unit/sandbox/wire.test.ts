@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { RunResult } from "../../../src/sandbox/run.ts";
-import { decodeReply, encodeReply, type RunReply } from "../../../src/sandbox/wire.ts";
+import { traceJson } from "../../../src/runtime/index.ts";
+import { LIMITS, type RunReply } from "../../../src/sandbox/protocol.ts";
+import { type RunResult, runSnippet } from "../../../src/sandbox/run.ts";
+import { decodeReply, encodeReply, packReply, unpackReply, WireError } from "../../../src/sandbox/wire.ts";
 
 const result = (over: Partial<RunResult> = {}): RunResult => ({
   ok: true,
@@ -11,31 +13,78 @@ const result = (over: Partial<RunResult> = {}): RunResult => ({
   ...over,
 });
 
+const GREETERS = `import * as asyncio from "asyncio";
+async function greet(name: string) {
+  print(\`Hello, \${name}!\`);
+  await asyncio.sleep(1);
+  print(\`Bye, \${name}!\`);
+}
+async function main() {
+  await asyncio.gather(greet("Ada"), greet("Guido"));
+  try {
+    await asyncio.waitFor(asyncio.sleep(Infinity), 1);
+  } catch {
+    print("gave up");
+  }
+}
+asyncio.run(main());
+`;
+
 describe("the run reply on the wire", () => {
-  it("round-trips a reply, numbers JSON cannot carry included", () => {
-    const reply: RunReply = { v: 1, runId: "abc", retire: false, result: result({ stats: { compileMs: Infinity, runMs: -Infinity, steps: Number.NaN, tasks: 0, virtualTime: 1 } }) };
-    const back = decodeReply(encodeReply(reply)) as RunReply;
-    expect(back.result.stats).toEqual({ compileMs: Infinity, runMs: -Infinity, steps: Number.NaN, tasks: 0, virtualTime: 1 });
+  it("round-trips a run: its output, error, stats, and its trace column for column", () => {
+    const run = runSnippet(GREETERS);
+    const back = decodeReply(encodeReply({ runId: "abc", retire: false, result: run }));
     expect(back.runId).toBe("abc");
+    expect(back.result.output).toEqual(run.output.map((o) => ({ ...o, task: o.task ?? null })));
+    expect(back.result.stats).toEqual(run.stats);
+    expect(back.result.error).toEqual(run.error);
+    expect(traceJson(back.result.trace!)).toEqual(traceJson(run.trace!));
   });
 
-  it("round-trips a non-finite number deep inside a trace, and plain traces as they are", () => {
-    const trace = { version: 1 as const, tasks: [], primitives: [], endTime: 0, truncated: false, events: [{ seq: 0, t: 0, line: 2, kind: "timer.set" as const, timer: 1, when: Infinity, label: "sleep inf s", task: 1 }] };
-    const back = decodeReply(encodeReply({ v: 1, runId: "t", retire: false, result: result({ trace }) })) as RunReply;
-    expect(back.result.trace?.events[0]).toEqual(trace.events[0]);
-    const finite = { ...trace, events: [{ ...trace.events[0], when: 2.5 }] };
-    const bytes = encodeReply({ v: 1, runId: "t", retire: false, result: result({ trace: finite }) });
-    expect(new TextDecoder().decode(bytes)).not.toContain("$num");
-    expect((decodeReply(bytes) as RunReply).result.trace).toEqual(finite);
+  it("carries a float JSON cannot (a sleep(Infinity) deadline) as it is", () => {
+    const run = runSnippet(GREETERS);
+    const back = decodeReply(encodeReply({ runId: "t", retire: false, result: run })).result.trace!;
+    expect(back.events().some((e) => e.kind === "timer.set" && e.when === Infinity)).toBe(true);
   });
 
-  it("leaves text that looks like an encoded number alone", () => {
-    const reply: RunReply = { v: 1, runId: "x", retire: false, result: result({ output: [{ text: '{"$num":"Infinity"}', stream: "stdout", time: 0, task: null }] }) };
-    expect((decodeReply(encodeReply(reply)) as RunReply).result.output[0].text).toBe('{"$num":"Infinity"}');
+  it("sends printed text once: the output items and the print events point into one strings table", () => {
+    const run = runSnippet(GREETERS);
+    const { head } = unpackReply(encodeReply({ runId: "t", retire: false, result: run }));
+    const strings = head.strings as string[];
+    expect(strings.filter((s) => s === "Hello, Ada!\n")).toHaveLength(1);
+    expect(new TextDecoder().decode(encodeReply({ runId: "t", retire: false, result: run })).split("Hello, Ada!").length - 1).toBe(1);
   });
 
-  it("refuses bytes that are not UTF-8 JSON", () => {
-    expect(() => decodeReply(new Uint8Array([0xff, 0xfe, 0x7b]).buffer)).toThrow();
-    expect(() => decodeReply(new TextEncoder().encode("{not json").buffer)).toThrow();
+  it("holds no JSON of the events, and is a third of the JSON reply's size or less for a run of many tasks", () => {
+    const many = runSnippet(`import * as asyncio from "asyncio";
+const limit = new asyncio.Semaphore(10);
+async function job(i: number) { await using _ = limit; await asyncio.sleep(1); }
+async function main() { await asyncio.gather(...Array.from({ length: 1000 }, (_, i) => job(i))); }
+asyncio.run(main());`);
+    const bytes = encodeReply({ runId: "m", retire: false, result: many });
+    const json = new TextEncoder().encode(JSON.stringify({ ...many, trace: traceJson(many.trace!) })).byteLength;
+    expect(bytes.byteLength * 3).toBeLessThan(json);
+    expect(new TextDecoder().decode(bytes)).not.toContain('"kind":"step.end"');
+  });
+
+  it("leaves the trace out of a reply that would pass the size cap", () => {
+    const big = result({ output: [{ text: "x".repeat(100), stream: "stdout", time: 0, task: null }] });
+    const run = runSnippet(GREETERS);
+    const huge = { ...run.trace!, columns: { ...run.trace!.columns, strings: [...run.trace!.columns.strings, "y".repeat(LIMITS.replyBytes)] } };
+    const back = decodeReply(encodeReply({ runId: "b", retire: false, result: { ...big, trace: huge as never } }));
+    expect(back.result.trace).toBeNull();
+    expect(back.result.output[0].text).toBe("x".repeat(100));
+  });
+
+  it("refuses bytes that are not a reply, or whose arrays do not add up to its size", () => {
+    expect(() => decodeReply(new TextEncoder().encode('{"v":1}').buffer as ArrayBuffer)).toThrow(WireError);
+    expect(() => decodeReply(new ArrayBuffer(3))).toThrow(WireError);
+    const good = encodeReply({ runId: "t", retire: false, result: result() });
+    expect(() => decodeReply(good.slice(0, good.byteLength - 8))).toThrow(/shorter than its counts/);
+    const longer = new Uint8Array(good.byteLength + 16);
+    longer.set(new Uint8Array(good));
+    expect(() => decodeReply(longer.buffer)).toThrow(/longer than its counts/);
+    const parts = unpackReply(good);
+    expect(() => decodeReply(packReply({ ...parts, head: { ...parts.head, v: 1 } }))).toThrow(/not a run reply/);
   });
 });

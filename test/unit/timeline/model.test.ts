@@ -99,7 +99,7 @@ describe("the timeline model", () => {
     for (let k = 1; k < m.events.length; k++) expect(m.events[k].t).toBeGreaterThanOrEqual(m.events[k - 1].t);
     expect(m.lanes.filter((l) => l.kind === "thread")).toHaveLength(3);
     // Output item i is still the i-th print of the trace.
-    const prints = m.trace.events.filter((e) => e.kind === "print");
+    const prints = m.trace.events().filter((e) => e.kind === "print");
     expect(m.prints.map((o) => m.events[o])).toEqual(prints);
   });
 
