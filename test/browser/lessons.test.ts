@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildModel } from "../../src/components/timeline/model.ts";
+import { buildModel } from "../../src/components/timeline/model/model.ts";
 import { fmtCount, fmtTime } from "../../src/components/timeline/scale.ts";
 import { loadExercises } from "../../src/sandbox/exercises.ts";
 import { runSnippet } from "../../src/sandbox/run.ts";

@@ -424,9 +424,33 @@ describe("crafted links", () => {
   });
 });
 
-/** Comlink's wire format, written by hand: what a compromised worker could send. */
+/**
+ * Comlink's wire format and the run reply's bytes (src/sandbox/wire.ts), written by hand: what a compromised worker
+ * could send. A reply: "ALR2", the head's length, the head (JSON), then the output's columns from 8-byte boundaries.
+ */
 const EVIL_WORKER = `
-const enc = (o) => { const b = new TextEncoder().encode(JSON.stringify(o)).buffer; return b; };
+const enc = (o) => {
+  const r = o.result;
+  const strings = r.output.map((x) => x.text);
+  const head = new TextEncoder().encode(JSON.stringify({ v: 2, runId: o.runId, retire: o.retire, ok: r.ok, error: r.error, stats: r.stats, notices: [], trace: null, strings, counts: { events: 0, times: 0, floats: 0, lists: 0, sleeps: 0, tasks: 0, prims: 0, output: r.output.length } }));
+  const n = r.output.length;
+  const align = (x) => (x + 7) & ~7;
+  let at = align(8 + head.length);
+  const offsets = [];
+  for (const size of [8 * n, 4 * n, 4 * n, n]) { offsets.push(at); at = align(at + size); }
+  const buf = new ArrayBuffer(at);
+  const dv = new DataView(buf);
+  dv.setUint32(0, 0x32524c41, true);
+  dv.setUint32(4, head.length, true);
+  new Uint8Array(buf).set(head, 8);
+  r.output.forEach((x, i) => {
+    new Float64Array(buf, offsets[0], n)[i] = x.time;
+    new Int32Array(buf, offsets[1], n)[i] = x.textIndex ?? i;
+    new Int32Array(buf, offsets[2], n)[i] = -1;
+    new Uint8Array(buf, offsets[3], n)[i] = 0;
+  });
+  return buf;
+};
 const result = (text) => ({ ok: true, output: [{ text, stream: "stdout", time: 0, task: null }], error: null, trace: null, stats: { compileMs: 0, runMs: 0, steps: 0, tasks: 0, virtualTime: 0 } });
 addEventListener("message", (e) => {
   const port = e.data && e.data.port;
@@ -446,7 +470,8 @@ addEventListener("message", (e) => {
       return;
     }
     if (src.includes("huge")) return port.postMessage({ id, type: "RAW", value: new ArrayBuffer(49 * 1024 * 1024) });
-    if (src.includes("shape")) return port.postMessage({ id, type: "RAW", value: enc({ v: 1, runId, retire: false, result: { ...result("x"), output: [{ text: { toString: 1 }, stream: "stdout", time: 0 }] } }) });
+    // Malformed: an output item whose text points past the strings table.
+    if (src.includes("shape")) return port.postMessage({ id, type: "RAW", value: enc({ v: 1, runId, retire: false, result: { ...result("x"), output: [{ text: "x", textIndex: 7, stream: "stdout", time: 0 }] } }) });
   };
 });`;
 

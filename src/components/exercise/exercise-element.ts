@@ -12,7 +12,7 @@
  *   the learner's code as a diff, never into it.
  */
 import { checkRun, type CheckSpec, type ExerciseCheckResult, type Prediction as PredictionSpec } from "../../checks/index.ts";
-import type { RunEventDetail } from "../playground/playground-element.ts";
+import type { RunEventDetail } from "../run-events.ts";
 import { el } from "../dom.ts";
 import { changes, diffLines } from "./diff.ts";
 import { PredictPanel } from "./predict.ts";

@@ -6,7 +6,7 @@
  * A line once shown stays shown; changing the speed mid-way carries on
  * from the loop time reached.
  */
-import type { Speed } from "./speed.ts";
+import type { Speed } from "../speed.ts";
 
 export class OutputReveal {
   private readonly lines: readonly HTMLLIElement[];

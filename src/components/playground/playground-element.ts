@@ -12,27 +12,21 @@
  * A shared link never replaces the learner's saved edit without asking: its
  * code is shown marked as shared, not saved and not run, until the learner
  * keeps it.
+ *
+ * What happens to a run is told by events (run-events.ts), which the
+ * timeline (its own element, inside this one) and exercises listen to; the
+ * timeline asks back by events for what it shows here: the output's pace,
+ * all of it, the code line at its playhead.
  */
 import type { RunResult } from "../../sandbox/run.ts";
+import type { RunEventDetail, TimelineLineDetail, TimelineSpeedDetail } from "../run-events.ts";
 import { CodeView } from "./code-view.ts";
 import { OutputReveal } from "./output-reveal.ts";
 import { outputText, prependTypeProblems, renderError, renderLines } from "./output-view.ts";
 import { runInSandbox, warmSandbox } from "./sandbox-client.ts";
 import { playgroundUrl, readShare, shareUrl, withoutShare } from "./share.ts";
-import { loadSpeed, type Speed, speedForRun } from "./speed.ts";
+import { loadSpeed, type Speed, speedForRun } from "../speed.ts";
 import { clearEdit, loadEdit, saveEdit } from "./storage.ts";
-
-/**
- * Events on the element: `al-run-request` before a run (cancelable: an
- * exercise holds the run back until a prediction is made), `al-run-start`,
- * then `al-run` with this detail after a finished run (bubbles; the
- * timeline and exercises listen), or `al-run-stopped` ({ message }) when
- * the run ended without a result.
- */
-export interface RunEventDetail {
-  readonly result: RunResult;
-  readonly source: string;
-}
 
 type Mode = "lesson" | "edited" | "shared";
 
@@ -88,6 +82,11 @@ export class PlaygroundElement extends HTMLElement {
     // A click on a part that takes no focus (the output, the timeline's
     // drawing) still makes this the playground Ctrl/Cmd+Enter runs.
     this.addEventListener("pointerdown", () => (lastTouched = this));
+    // The timeline asks (run-events.ts).
+    this.addEventListener("al-timeline-speed", (e) => this.setOutputSpeed((e as CustomEvent<TimelineSpeedDetail>).detail.speed));
+    this.addEventListener("al-timeline-inspect", () => this.showAllOutput());
+    this.addEventListener("al-timeline-line", (e) => this.markLine((e as CustomEvent<TimelineLineDetail>).detail.line));
+    this.addEventListener("al-timeline-failed", (e) => this.timelineFailed((e as CustomEvent<{ message: string }>).detail.message));
     const warm = () => warmSandbox();
     this.addEventListener("pointerenter", warm, { once: true });
     this.addEventListener("focusin", warm, { once: true });
@@ -175,11 +174,8 @@ export class PlaygroundElement extends HTMLElement {
     const source = this.source;
     if (this.mode === "edited") saveEdit(this.playgroundId, source);
     this.running = true;
-    // The timeline (if loaded) stops playback and dims the last run until this one arrives.
+    // The timeline stops playback and dims the last run until this one arrives (and loads itself meanwhile).
     this.dispatchEvent(new CustomEvent("al-run-start"));
-    // Its chunk loads alongside the run, so it is there with the output (no flash of every line before playback).
-    const timeline = import("../timeline/mount.ts");
-    timeline.catch(() => undefined);
     const runButton = this.el<HTMLButtonElement>("run");
     runButton.setAttribute("aria-busy", "true");
     this.status("Running…");
@@ -221,18 +217,7 @@ export class PlaygroundElement extends HTMLElement {
     }
     const typeNote = types.length === 0 ? "" : ` ${types.length} type ${types.length === 1 ? "error" : "errors"} shown above the output: the program ran anyway.`;
     this.status(`${summary(result)}${typeNote}`, result.ok ? (types.length > 0 ? "warning" : "ok") : "error");
-    this.dispatchEvent(new CustomEvent<RunEventDetail>("al-run", { detail: { result, source }, bubbles: true }));
-    if (result.trace) {
-      // The timeline is its own chunk, loaded with the first run: pages stay light until then.
-      // In a task of its own: the output first, then the timeline (each well within a frame's budget).
-      timeline.then(
-        async (m) => {
-          await nextTask();
-          m.showRun(this, result, speed);
-        },
-        (e: unknown) => this.status(`The timeline could not load: ${e instanceof Error ? e.message : String(e)}`, "error"),
-      );
-    }
+    this.dispatchEvent(new CustomEvent<RunEventDetail>("al-run", { detail: { result, source, speed, output: this.el("output"), title: this.displayTitle }, bubbles: true }));
   }
 
   private downloadOutput(items: RunResult["output"]): void {
@@ -249,6 +234,11 @@ export class PlaygroundElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent("al-run-stopped", { detail: { message } }));
   }
 
+  /** Says that the timeline could not load (its element asks: `al-timeline-failed`). */
+  private timelineFailed(message: string): void {
+    this.status(`The timeline could not load: ${message}`, "error");
+  }
+
   /** Output lines appear at this speed from now on (the learner changed it on the timeline). */
   setOutputSpeed(speed: Speed): void {
     this.reveal?.setSpeed(speed);
@@ -262,16 +252,6 @@ export class PlaygroundElement extends HTMLElement {
   /** Marks the line under the timeline's playhead in the code (null: none). */
   markLine(line: number | null): void {
     this.code.markCurrent(line);
-  }
-
-  /** The output panel's lines, in order (the timeline reveals them during playback). */
-  outputLines(): HTMLLIElement[] {
-    return [...this.el("output").querySelectorAll<HTMLLIElement>("li[data-item]")];
-  }
-
-  /** Where the timeline draws. */
-  timelineHost(): HTMLElement {
-    return this.el("timeline");
   }
 
   private reset(): void {

@@ -3,9 +3,9 @@
  * Plain strings (inserted as text, never HTML): task names and printed
  * text come from learner code.
  */
-import type { TraceEvent } from "../../runtime/trace-api.ts";
-import { lowerBound } from "./layout.ts";
-import { shortUrl, type TimelineModel } from "./model.ts";
+import { CODE } from "../../runtime/trace-api.ts";
+import { shortUrl, type TimelineModel } from "./model/model.ts";
+import { lowerBound } from "./model/search.ts";
 import { fmtDuration, fmtTime } from "./scale.ts";
 
 export interface Described {
@@ -23,8 +23,9 @@ export function quote(text: string, max = 60): string {
   return `“${one.length > max ? `${one.slice(0, max - 1)}…` : one}”`;
 }
 
+/** The event at `order`, in words. */
 export function describe(model: TimelineModel, order: number): Described {
-  const e = model.events[order];
+  const e = model.trace.event(order);
   const name = (id: number) => model.taskName(id) || `task ${id}`;
   const label = (id: number, fallback: string) => model.labels.get(id) ?? fallback;
   switch (e.kind) {
@@ -34,15 +35,37 @@ export function describe(model: TimelineModel, order: number): Described {
       return { who: "event loop", what: "stops", detail: `asyncio.run() returns after ${fmtTime(e.t)} of loop time` };
     case "task.create": {
       const info = model.taskLanes.get(e.task)?.info;
-      return { who: name(e.task), what: "created", detail: `task for ${info?.coro ?? "?"}(), created by ${e.parent ? name(e.parent) : "asyncio.run()"}; joins the ready queue` };
+      const by = e.parent ? name(e.parent) : "asyncio.run()";
+      if (e.eager) return { who: name(e.task), what: "created", detail: `task for ${info?.coro ?? "?"}(), created by ${by} with an eager start: it runs at once, inside this call, and never enters the ready queue` };
+      return { who: name(e.task), what: "created", detail: `task for ${info?.coro ?? "?"}(), created by ${by}; joins the ready queue` };
     }
-    case "task.wake":
+    case "task.wake": {
+      const eager = eagerReturn(model, order);
+      if (eager) return { who: name(e.task), what: "goes on", detail: `${name(eager)} has taken its first step: createTask returns and ${name(e.task)} goes on where it was, in the same step (it never was on the ready queue)` };
       return { who: name(e.task), what: "is ready", detail: `joins the ready queue${wakeCause(model, order)}` };
-    case "step.begin":
-      return { who: name(e.task), what: "runs", detail: `the loop resumes ${name(e.task)}${e.line ? ` at line ${e.line}` : ""}` };
-    case "step.end":
+    }
+    case "step.begin": {
+      const { kind, a, b } = model.trace.columns;
+      const at = e.line ? ` at line ${e.line}` : "";
+      if (order > 0 && kind[order - 1] === CODE["step.end"] && model.trace.waitKind(order - 1) === "eager" && b[order - 1] === e.task) {
+        return { who: name(e.task), what: "runs", detail: `${name(e.task)} starts at once, inside ${name(a[order - 1])}'s createTask call${at}` };
+      }
+      if (order > 0 && kind[order - 1] === CODE["task.wake"] && a[order - 1] === e.task && eagerReturn(model, order - 1)) {
+        return { who: name(e.task), what: "runs", detail: `${name(e.task)} goes on after createTask${at}` };
+      }
+      return { who: name(e.task), what: "runs", detail: `the loop resumes ${name(e.task)}${at}` };
+    }
+    case "step.end": {
+      const creator = eagerCreator(model, order);
+      if (creator) {
+        const back = `back to ${name(creator)}, whose createTask call returns`;
+        if (e.wait) return { who: name(e.task), what: "waits", detail: `awaits ${e.wait.text}: its eager first step is over; control goes ${back}` };
+        return { who: name(e.task), what: "yields", detail: isDone(model, e.task, order) ? `its first and last step ends; control goes ${back}` : `its eager first step is over; control goes ${back}` };
+      }
+      if (e.wait?.kind === "eager") return { who: name(e.task), what: "hands over", detail: `its createTask starts ${name(e.wait.target)} eagerly: ${name(e.wait.target)} runs now, inside ${name(e.task)}'s call, until it first waits` };
       if (e.wait) return { who: name(e.task), what: "waits", detail: `awaits ${e.wait.text}; gives control back to the loop` };
       return { who: name(e.task), what: "yields", detail: isDone(model, e.task, order) ? "its last step ends" : "gives control back, ready to run again" };
+    }
     case "task.done": {
       const info = model.taskLanes.get(e.task)?.info;
       const detail = e.outcome === "result" ? `finished, returned ${info?.detail ?? "?"}` : e.outcome === "error" ? `failed: ${info?.detail ?? "error"}` : "was cancelled";
@@ -71,8 +94,7 @@ export function describe(model: TimelineModel, order: number): Described {
     case "http.end":
       return { who: hostOf(model, e.req), what: "response", detail: `${label(e.req, "request")} → ${e.outcome}` };
     case "prim": {
-      const lane = model.lanes.find((l) => l.kind === "prim" && l.id === e.prim);
-      const kind = lane?.kind === "prim" ? lane.primKind : "primitive";
+      const kind = model.trace.primitives.find((p) => p.id === e.prim)?.kind ?? "primitive";
       return { who: label(e.prim, "primitive"), what: "state", detail: primText(kind, e.value, e.waiters) };
     }
     case "print":
@@ -122,21 +144,55 @@ function hostOf(model: TimelineModel, req: number): string {
 }
 
 function isDone(model: TimelineModel, task: number, order: number): boolean {
+  const { kind, a } = model.trace.columns;
   for (let k = order - 1; k >= 0 && k >= order - 64; k--) {
-    const e = model.events[k];
-    if (e.kind === "task.done" && e.task === task) return true;
-    if (e.kind === "step.begin" && e.task === task) return false;
+    if (kind[k] === CODE["task.done"] && a[k] === task) return true;
+    if (kind[k] === CODE["step.begin"] && a[k] === task) return false;
   }
   return false;
 }
 
+/** For a task.wake that ends an eager hand-over (the creator goes on once the eager task's first step is over): the eager task; else 0. */
+/** For a step.end that ends an eager task's first step: the task whose createTask call it ran in (its creator, waiting on its eager start); else 0. */
+function eagerCreator(model: TimelineModel, order: number): number {
+  const task = model.trace.columns.a[order];
+  const parent = model.taskLanes.get(task)?.info.parent ?? 0;
+  const slot = parent ? model.slotOf(parent) : -1;
+  if (slot < 0) return 0;
+  const { kind, b } = model.trace.columns;
+  const start = model.taskStart[slot];
+  const events = model.taskEvents;
+  for (let j = start + lowerBound(model.taskStart[slot + 1] - start, order, (i) => events[start + i]) - 1; j >= start; j--) {
+    const k = events[j];
+    if (kind[k] === CODE["step.end"]) return model.trace.waitKind(k) === "eager" && b[k] === task ? parent : 0;
+    if (kind[k] === CODE["step.begin"] || kind[k] === CODE["task.wake"]) return 0;
+  }
+  return 0;
+}
+
+function eagerReturn(model: TimelineModel, order: number): number {
+  const { kind, a, b } = model.trace.columns;
+  const slot = model.slotOf(a[order]);
+  if (slot < 0) return 0;
+  // The task's own events before this wake, latest first: its last step.end, on "eager start of" the waker?
+  const start = model.taskStart[slot];
+  const events = model.taskEvents;
+  for (let j = start + lowerBound(model.taskStart[slot + 1] - start, order, (i) => events[start + i]) - 1; j >= start; j--) {
+    const k = events[j];
+    if (kind[k] === CODE["step.end"]) return model.trace.waitKind(k) === "eager" && b[k] === b[order] ? b[k] : 0;
+    if (kind[k] === CODE["step.begin"]) return 0;
+  }
+  return 0;
+}
+
 /** ", woken by Task-3" / ", its timer (sleep 1 s) fired" / ", GET x answered". */
 function wakeCause(model: TimelineModel, order: number): string {
-  const e = model.events[order] as Extract<TraceEvent, { kind: "task.wake" }>;
+  const { a, b } = model.trace.columns;
+  const e = { task: a[order], cause: b[order] };
   const lane = model.taskLanes.get(e.task);
   const segs = lane?.segments ?? [];
   // Segments are in order and touch: the one that starts here, and the one before it.
-  const i = lowerBound(segs, order, (s) => s.from);
+  const i = lowerBound(segs.length, order, (j) => segs[j].from);
   const seg = segs[i]?.from === order && segs[i].kind === "ready" ? segs[i] : undefined;
   if (seg?.waker && seg.waker !== e.task) {
     const cause = e.cause && model.labels.has(e.cause) && e.cause !== seg.waker ? ` (${model.labels.get(e.cause)})` : "";

@@ -17,8 +17,12 @@
  * on every frame of playback or scrubbing.
  */
 import type { Scene } from "./layout.ts";
+import { drawPlayhead, type PlayheadAt } from "./paint/playhead.ts";
+import { render } from "./paint/render.ts";
+import type { HitBox, Measure, Viewport } from "./paint/svg.ts";
 import type { Palette } from "./palette.ts";
-import { drawPlayhead, type HitBox, type Measure, render, type Viewport } from "./render-svg.ts";
+
+export type { PlayheadAt } from "./paint/playhead.ts";
 
 export interface LanesCallbacks {
   /** A click on something drawn: show its event. */
@@ -29,12 +33,6 @@ export interface LanesCallbacks {
   zoom(factor: number, anchorX: number): void;
   /** The view's width changed (a window resize, full screen): lay out again. */
   resized(): void;
-}
-
-export interface PlayheadAt {
-  readonly w: number;
-  readonly order: number;
-  readonly section: number;
 }
 
 let uid = 0;
@@ -58,6 +56,8 @@ export class LanesView {
   private top = 0;
   /** Last render time, ms (for the scale measurements). */
   lastRenderMs = 0;
+  /** Key of the lane marked for the learner (the await graph's link), or null. */
+  private highlighted: string | null = null;
 
   constructor(cb: LanesCallbacks, tipHost: HTMLElement) {
     this.cb = cb;
@@ -182,6 +182,12 @@ export class LanesView {
     }
   }
 
+  /** Marks lane `key` (null: none), and redraws. */
+  highlight(key: string | null): void {
+    this.highlighted = key;
+    this.schedule();
+  }
+
   /** Scrolls a row into view vertically. */
   revealRow(index: number): void {
     const scene = this.scene;
@@ -208,7 +214,7 @@ export class LanesView {
     const t0 = performance.now();
     const vp = this.viewport();
     this.svg.style.width = `${vp.width}px`;
-    this.hits = render(this.svg, scene, vp, palette, { measure });
+    this.hits = render(this.svg, scene, vp, palette, { measure, highlight: this.highlighted });
     this.drawHead();
     this.lastRenderMs = performance.now() - t0;
   }

@@ -3,7 +3,7 @@
  * their lanes as rows with heights, and one horizontal scale shared by
  * all — so two runs compare at a glance.
  */
-import type { Lane, TimelineModel } from "./model.ts";
+import type { Lane, TimelineModel } from "./model/model.ts";
 import { expansions, slotWidth, Warp } from "./scale.ts";
 
 export interface Section {
@@ -59,7 +59,7 @@ export function sectionOf(model: TimelineModel, perSlot: number, title: string |
     model.endTime,
   );
   const pos = warp.positions(model.instantOf, model.frac, 1);
-  pos[model.events.length] = warp.length;
+  pos[model.count] = warp.length;
   return { model, warp, pos, title, pinned };
 }
 
@@ -155,31 +155,4 @@ export function firstRows(scene: Scene, max: number): Scene {
     sectionRows: scene.sectionRows.map(({ first, last: l }) => (first < rows.length ? { first, last: Math.min(l, rows.length - 1) } : { first: -1, last: -1 })),
     rowOf: new Map([...scene.rowOf].filter(([, i]) => i < rows.length)),
   };
-}
-
-/** Index of the first row whose bottom is below `y` (content coordinates, below the axis). */
-export function firstRowAt(rows: readonly Row[], y: number): number {
-  let lo = 0;
-  let hi = rows.length - 1;
-  let r = rows.length;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid].y + rows[mid].h > y) {
-      r = mid;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return r;
-}
-
-/** Index of the first item whose `key` is ≥ `v`, in items sorted by that key (binary search). */
-export function lowerBound<T>(items: ArrayLike<T>, v: number, key: (item: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(items[mid]) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -7,8 +7,8 @@
  * instant), so at 1× a second of loop time takes a second, and steps that
  * share an instant still come one after another instead of all at once.
  */
-import type { Instant } from "./model.ts";
-import { type Speed, speedForRun } from "../playground/speed.ts";
+import type { Instant } from "./model/model.ts";
+import { type Speed, speedForRun } from "../speed.ts";
 import { expansions, Warp } from "./scale.ts";
 
 /** Seconds of playback per step at 1×. */
@@ -16,7 +16,7 @@ export const DWELL = 0.25;
 /** At most this long per instant at 1×. */
 export const DWELL_CAP = 1.25;
 
-export { SPEEDS, type Speed, speedLabel } from "../playground/speed.ts";
+export { SPEEDS, type Speed, speedLabel } from "../speed.ts";
 
 /** The playback axis of a run. */
 export function playbackWarp(instants: readonly Instant[], endTime: number): Warp {

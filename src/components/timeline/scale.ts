@@ -14,7 +14,8 @@
  * linear axis. They pile up on top of each other at the instant, and the
  * order — the very thing asyncio's ready queue is about — is lost.
  */
-import type { Instant } from "./model.ts";
+import type { Instant } from "./model/model.ts";
+import { lastAtOrBefore } from "./model/search.ts";
 
 export class Warp {
   /** Time of each instant, increasing. */
@@ -71,16 +72,7 @@ export class Warp {
 
   /** What lies at position `w`: a time, and the instant (with fraction) if `w` falls inside one's extra length. */
   invert(w: number): { t: number; i: number; f: number } {
-    let lo = 0;
-    let hi = this.start.length - 1;
-    let i = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.start[mid] <= w) {
-        i = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const i = lastAtOrBefore(this.start, w);
     if (i < 0) return { t: w, i: -1, f: 0 };
     const into = w - this.start[i];
     if (into <= this.exp[i] && this.exp[i] > 0) return { t: this.times[i], i, f: into / this.exp[i] };
@@ -90,17 +82,7 @@ export class Warp {
 
   /** Index of the last instant with time ≤ t, or -1. */
   lastAtOrBefore(t: number): number {
-    let lo = 0;
-    let hi = this.times.length - 1;
-    let r = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.times[mid] <= t) {
-        r = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return r;
+    return lastAtOrBefore(this.times, t);
   }
 }
 

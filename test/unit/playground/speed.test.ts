@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSpeed, speedForRun } from "../../../src/components/playground/speed.ts";
+import { parseSpeed, speedForRun } from "../../../src/components/speed.ts";
 
 describe("the playback speed", () => {
   it("reads only the speeds it offers", () => {

@@ -62,7 +62,7 @@ describe("the runtime's boundary", () => {
   it("is crossed at all (the scan finds the sandbox's and the tests' imports)", () => {
     const importers = new Set(imports.map(([from]) => from));
     expect(importers).toContain("src/sandbox/run.ts");
-    expect(importers).toContain("src/components/timeline/model.ts");
+    expect(importers).toContain("src/components/timeline/model/model.ts");
     expect(importers).toContain("test/unit/runtime/helpers.ts");
   });
 });

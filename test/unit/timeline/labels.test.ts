@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { primTexts } from "../../../src/components/timeline/describe.ts";
-import { fitFirst, shorterCalls, shorterWaits } from "../../../src/components/timeline/render-svg.ts";
+import { fitFirst, shorterCalls, shorterWaits } from "../../../src/components/timeline/paint/svg.ts";
 
 /** A fixed-width font: 7 px a character. */
 const measure = (text: string) => text.length * 7;

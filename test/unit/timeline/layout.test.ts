@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { firstRows, layout, MIN_PLOT_PX, sectionOf } from "../../../src/components/timeline/layout.ts";
-import { buildModel } from "../../../src/components/timeline/model.ts";
+import { buildModel } from "../../../src/components/timeline/model/model.ts";
 import { exampleTrace } from "./helpers.ts";
 
 const model = () => buildModel(exampleTrace("04-patterns-and-pitfalls/semaphore"));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { buildModel, type Segment, type TaskLane } from "../../../src/components/timeline/model.ts";
+import { buildModel, type Segment, type TaskLane } from "../../../src/components/timeline/model/model.ts";
 import { manyTasksSnippet } from "../../fixtures/many-tasks.ts";
-import { exampleTrace, traceOf } from "./helpers.ts";
+import { eventsOf, exampleTrace, traceOf } from "./helpers.ts";
 
 const taskLanes = (m: ReturnType<typeof buildModel>) => m.lanes.filter((l): l is TaskLane => l.kind === "task");
-const time = (m: ReturnType<typeof buildModel>, order: number) => (order < m.events.length ? m.events[order].t : m.endTime);
+const time = (m: ReturnType<typeof buildModel>, order: number) => (order < eventsOf(m).length ? eventsOf(m)[order].t : m.endTime);
 const shape = (m: ReturnType<typeof buildModel>, segs: readonly Segment[]) =>
   segs.map((s) => `${s.kind}${s.wait ? `(${s.wait.text})` : ""} ${time(m, s.from)}-${time(m, s.to)}`);
 
@@ -38,7 +38,7 @@ describe("the timeline model", () => {
       [1, 3],
     ]);
     // Fractions never go backwards within an instant.
-    for (let k = 1; k < m.events.length; k++) if (m.instantOf[k] === m.instantOf[k - 1]) expect(m.frac[k]).toBeGreaterThanOrEqual(m.frac[k - 1]);
+    for (let k = 1; k < eventsOf(m).length; k++) if (m.instantOf[k] === m.instantOf[k - 1]) expect(m.frac[k]).toBeGreaterThanOrEqual(m.frac[k - 1]);
     // Guido's first step comes after Ada's, in the same instant.
     const [, ada, guido] = taskLanes(m);
     const adaRun = ada.segments.find((s) => s.kind === "running")!;
@@ -60,7 +60,7 @@ describe("the timeline model", () => {
     const m = buildModel(exampleTrace("01-why-async/concurrent-aiohttp"));
     const host = m.lanes.find((l) => l.kind === "host");
     expect(host?.kind === "host" && host.maxInFlight).toBe(5);
-    expect(host?.kind === "host" && host.points.at(-1)?.value).toBe(0);
+    expect(host?.kind === "host" && host.points.value.at(-1)).toBe(0);
   });
 
   it("draws a semaphore's free permits and waiters, and the handoff from the releasing task", () => {
@@ -72,7 +72,7 @@ describe("the timeline model", () => {
     // Task-5 (the 4th fetch) gets its permit from Task-2 at 1 s.
     const fourth = taskLanes(m).find((l) => l.info.name === "Task-5")!;
     const hnd = fourth.handoffs;
-    expect(hnd.map((h) => [m.taskName(h.from), m.events[h.at].t])).toEqual([["Task-2", 1]]);
+    expect(hnd.map((h) => [m.taskName(h.from), eventsOf(m)[h.at].t])).toEqual([["Task-2", 1]]);
   });
 
   it("marks a timer that fired late because the loop was blocked", () => {
@@ -90,17 +90,17 @@ describe("the timeline model", () => {
     const threads = m.lanes.filter((l) => l.kind === "thread");
     expect(threads).toHaveLength(1);
     const job = threads[0].kind === "thread" ? threads[0].jobs[0] : null;
-    expect(job && [job.label, m.events[job.from].t, m.events[job.to].t, job.ok]).toEqual(["blockingTask()", 0.8, 2.8, true]);
+    expect(job && [job.label, eventsOf(m)[job.from].t, eventsOf(m)[job.to].t, job.ok]).toEqual(["blockingTask()", 0.8, 2.8, true]);
     expect(m.loop.blocks).toEqual([]);
   });
 
   it("orders executor threads' events by time even when they were recorded early", () => {
     const m = buildModel(exampleTrace("05-advanced/to-thread"));
-    for (let k = 1; k < m.events.length; k++) expect(m.events[k].t).toBeGreaterThanOrEqual(m.events[k - 1].t);
+    for (let k = 1; k < eventsOf(m).length; k++) expect(eventsOf(m)[k].t).toBeGreaterThanOrEqual(eventsOf(m)[k - 1].t);
     expect(m.lanes.filter((l) => l.kind === "thread")).toHaveLength(3);
     // Output item i is still the i-th print of the trace.
     const prints = m.trace.events().filter((e) => e.kind === "print");
-    expect(m.prints.map((o) => m.events[o])).toEqual(prints);
+    expect(Array.from(m.prints, (o) => eventsOf(m)[o])).toEqual(prints);
   });
 
   it("says which waits ended by a timeout, and marks the expiry", () => {

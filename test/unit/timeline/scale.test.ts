@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expansions, fmtTime, slotWidth, tickLabel, ticks, tickStep, Warp } from "../../../src/components/timeline/scale.ts";
 import { defaultSpeed, playbackWarp } from "../../../src/components/timeline/playback.ts";
-import { buildModel } from "../../../src/components/timeline/model.ts";
+import { buildModel } from "../../../src/components/timeline/model/model.ts";
 import { exampleTrace } from "./helpers.ts";
 
 describe("the warped time axis", () => {

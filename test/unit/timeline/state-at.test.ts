@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { buildModel, type TimelineModel } from "../../../src/components/timeline/model.ts";
-import { groupWaiters, type LoopState, LoopStateIndex } from "../../../src/components/timeline/state-at.ts";
-import { exampleTrace, traceOf } from "./helpers.ts";
+import type { TraceEvent } from "../../../src/runtime/trace-api.ts";
+import { buildModel, type TimelineModel } from "../../../src/components/timeline/model/model.ts";
+import { type LoopState, LoopStateIndex } from "../../../src/components/timeline/state/loop-state.ts";
+import { eventsOf, exampleTrace, traceOf } from "./helpers.ts";
 
 /** Order of the first event matching `pred`. */
-const find = (m: TimelineModel, pred: (e: TimelineModel["events"][number]) => boolean) => m.events.findIndex(pred);
+const find = (m: TimelineModel, pred: (e: TraceEvent) => boolean) => eventsOf(m).findIndex(pred);
 const names = (m: TimelineModel, ids: readonly number[]) => ids.map((id) => m.taskName(id));
 
 /** The state a plain replay from the start gives: what the index must agree with, wherever it starts from. */
 function comparable(s: LoopState) {
-  return { ...s, waiting: [...s.waiting].sort((a, b) => a.task - b.task) };
+  return { ...s, waiting: [...s.waiting].sort((a, b) => a.task - b.task), groups: [...s.groups].map((g) => ({ ...g, tasks: [...g.tasks].sort() })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)) };
 }
 
 describe("the loop state at the playhead", () => {
@@ -37,7 +38,7 @@ describe("the loop state at the playhead", () => {
       [1, "sleep 1 s", "Task-2"],
       [1, "sleep 1 s", "Task-3"],
     ]);
-    expect(groupWaiters(s.waiting).map((g) => [g.text, names(m, g.tasks)])).toEqual([
+    expect(s.groups.map((g) => [g.text, names(m, g.tasks)])).toEqual([
       ["sleep 1 s", ["Task-2", "Task-3"]],
       ["gather (2 awaitables)", ["Task-1"]],
     ]);
@@ -48,7 +49,7 @@ describe("the loop state at the playhead", () => {
     const index = new LoopStateIndex(m);
     const print = find(m, (e) => e.kind === "print" && e.task === 2);
     expect(m.taskName(index.at(print).running)).toBe("Task-2");
-    const end = index.at(m.events.length - 1);
+    const end = index.at(eventsOf(m).length - 1);
     expect(end.done).toEqual({ result: 3, error: 0, cancelled: 0 });
     expect([end.running, end.readyCount, end.timerCount, end.waiting.length]).toEqual([0, 0, 0, 0]);
   });
@@ -62,21 +63,22 @@ describe("the loop state at the playhead", () => {
     expect(s.timers.some((t) => t.when === 1)).toBe(true);
   });
 
-  it("gives the same answer whether it replays forward, jumps back to a snapshot, or starts afresh", () => {
+  it("gives the same answer whether it replays forward, steps back by undoing events, or starts afresh", () => {
     const m = buildModel(exampleTrace("04-patterns-and-pitfalls/semaphore"));
-    const n = m.events.length;
-    const small = new LoopStateIndex(m, 4);
+    const n = m.count;
+    const moving = new LoopStateIndex(m);
     const orders = [n - 1, 3, n >> 1, 0, n - 2, 7, -1, n - 1, 5];
-    for (const k of orders) expect(comparable(small.at(k))).toEqual(comparable(new LoopStateIndex(m, 1 << 30).at(k)));
+    for (const k of orders) expect(comparable(moving.at(k))).toEqual(comparable(new LoopStateIndex(m).at(k)));
   });
 
   it("counts a semaphore's waiters in the queue order the releases wake them", () => {
     const m = buildModel(exampleTrace("04-patterns-and-pitfalls/semaphore"));
     const index = new LoopStateIndex(m);
-    const lastCreate = m.events.findLastIndex((e) => e.kind === "step.end" && e.wait?.kind === "semaphore");
+    const lastCreate = eventsOf(m).findLastIndex((e) => e.kind === "step.end" && e.wait?.kind === "semaphore");
     const s = index.at(lastCreate);
-    const onSem = groupWaiters(s.waiting).find((g) => g.kind === "semaphore");
-    expect(onSem?.tasks).toHaveLength(7);
+    const onSem = s.groups.find((g) => g.kind === "semaphore");
+    expect(onSem?.count).toBe(7);
+    expect(s.waiting.filter((w) => w.wait.kind === "semaphore")).toHaveLength(7);
   });
 
   it("lists only the earliest timers, and counts the rest, for a thousand sleepers", () => {
@@ -90,7 +92,7 @@ asyncio.run(main());
     );
     const k = find(m, (e) => e.kind === "step.end" && e.task === 1 && e.wait !== null);
     // After main's first step every sleep has been scheduled only once its task ran: go to the last timer.set.
-    const lastSet = m.events.findLastIndex((e) => e.kind === "timer.set");
+    const lastSet = eventsOf(m).findLastIndex((e) => e.kind === "timer.set");
     expect(k).toBeGreaterThanOrEqual(0);
     const s = new LoopStateIndex(m).at(lastSet);
     expect(s.timerCount).toBe(1000);

@@ -2,30 +2,28 @@
  * A task's lane, derived the first time it is read.
  *
  * A run of 10,000 tasks has some 70,000 segments and 20,000 marks, and a
- * view shows fifteen lanes. The model's one pass over the trace (model.ts)
- * only links each task's events into a list (`next`, one Int32Array for
- * the whole trace); a lane replays its own list when it is drawn, described
- * or tested, and keeps what it found. Everything a lane needs from outside
- * its own events, the model worked out in that pass: who woke the task at
- * each wake-up (`wakerAt`, from the task running at that moment) and the
- * labels of timers.
+ * view shows fifteen lanes. The model (model.ts) only indexes each task's
+ * events (its range of orders); a lane replays its own range when it is
+ * drawn, described or tested, and keeps what it found. Everything a lane
+ * needs from outside its own events, the model worked out in its pass:
+ * who woke the task at each wake-up (`wakerAt`) and the labels of timers.
  *
  * Rejected: deriving every lane up front. It cost most of the time from a
  * trace to the first drawing, and allocated objects that live as long as
  * the run is shown, for lanes nobody scrolls to.
  */
-import type { TaskInfo, TraceEvent, WaitInfo } from "../../runtime/trace-api.ts";
-import type { Block, Handoff, Mark, Segment, TaskLane } from "./model.ts";
+import { CODE, DONE_OUTCOMES, type TaskInfo, type Trace, type WaitInfo } from "../../../runtime/trace-api.ts";
+import type { Block, Handoff, Mark, Segment, TaskLane } from "./lanes.ts";
 
 /** What a lane reads of the model while it derives itself. */
 export interface LaneSource {
-  /** Events in chronological order. */
-  readonly events: readonly TraceEvent[];
-  /** Per order: the next order in the same task's list (-1: the last). */
-  readonly next: Int32Array;
+  readonly trace: Trace;
+  /** The orders of each task's events: slot s has `events[start[s] .. start[s + 1])`. */
+  readonly start: Int32Array;
+  readonly events: Int32Array;
   /** Per order of a task.wake: the task whose step woke it (0: the loop itself, a timer or I/O). */
   readonly wakerAt: Int32Array;
-  /** The trace's end time (where a wait that never ended stops). */
+  /** Where a wait that never ended stops (the model's end time). */
   readonly endTime: number;
   labelOf(id: number): string | undefined;
 }
@@ -43,15 +41,15 @@ export class LazyTaskLane implements TaskLane {
   readonly kind = "task";
   readonly key: string;
   readonly info: TaskInfo;
-  /** First and last order of this task's event list (-1: none yet). */
-  private head = -1;
-  private tail = -1;
+  /** Its slot in the model's index of task events. */
+  readonly slot: number;
   private readonly src: LaneSource;
   private derived: Derived | null = null;
 
-  constructor(info: TaskInfo, src: LaneSource) {
+  constructor(info: TaskInfo, slot: number, src: LaneSource) {
     this.info = info;
     this.key = `task:${info.id}`;
+    this.slot = slot;
     this.src = src;
   }
 
@@ -71,13 +69,6 @@ export class LazyTaskLane implements TaskLane {
     return this.derive().handoffs;
   }
 
-  /** Adds the event at `order` to this lane's list (orders come in increasing). */
-  link(order: number): void {
-    if (this.tail >= 0) this.src.next[this.tail] = order;
-    else this.head = order;
-    this.tail = order;
-  }
-
   /**
    * Replays the task's events: ready → running → waiting → ... → done.
    * `live` is false until the task is created (or first runs): events
@@ -85,8 +76,9 @@ export class LazyTaskLane implements TaskLane {
    */
   private derive(): Derived {
     if (this.derived) return this.derived;
-    const { events, next, wakerAt, endTime } = this.src;
-    const n = events.length;
+    const { trace, start: first, events, wakerAt, endTime } = this.src;
+    const { kind, a, b } = trace.columns;
+    const n = trace.count;
     const id = this.info.id;
     const segments: Segment[] = [];
     const marks: Mark[] = [];
@@ -104,7 +96,7 @@ export class LazyTaskLane implements TaskLane {
     let finished = false;
     /** Timers set since the current step began: the one behind a wait is the last with the wait's label. */
     const stepTimers: { readonly when: number; readonly label: string }[] = [];
-    const start = (k: number, by: number) => {
+    const begin = (k: number, by: number) => {
       live = true;
       state = "ready";
       since = k;
@@ -119,20 +111,22 @@ export class LazyTaskLane implements TaskLane {
       if (state === "ready") segments.push({ kind: "ready", from: since, to, waker });
       else if (state === "running") segments.push({ kind: "running", from: since, to });
       else if (state === "waiting" && wait) {
-        const t = to < n ? events[to].t : endTime;
+        const t = to < n ? trace.t(to) : endTime;
         const late = due !== undefined && t - due > EPS && !timeout ? t - due : undefined;
         segments.push({ kind: "waiting", from: since, to, wait, due, late, timeout });
       }
     };
 
-    for (let k = this.head; k >= 0; k = next[k]) {
-      const e = events[k];
-      switch (e.kind) {
-        case "task.create":
-          marks.push({ kind: "create", at: k, text: e.parent ? `created by ${this.src.labelOf(e.parent) ?? `task ${e.parent}`}` : "created by asyncio.run()" });
-          start(k, e.parent);
+    for (let j = first[this.slot]; j < first[this.slot + 1]; j++) {
+      const k = events[j];
+      switch (kind[k]) {
+        case CODE["task.create"]: {
+          const parent = b[k];
+          marks.push({ kind: "create", at: k, text: parent ? `created by ${this.src.labelOf(parent) ?? `task ${parent}`}` : "created by asyncio.run()" });
+          begin(k, parent);
           break;
-        case "task.wake": {
+        }
+        case CODE["task.wake"]: {
           if (!live || state !== "waiting") break; // a wake while running is a sleep(0): ready when the step ends
           const by = wakerAt[k];
           close(k);
@@ -143,8 +137,8 @@ export class LazyTaskLane implements TaskLane {
           if (by && by !== id) handoffs.push({ at: k, from: by, to: id });
           break;
         }
-        case "step.begin":
-          if (!live) start(k, 0);
+        case CODE["step.begin"]:
+          if (!live) begin(k, 0);
           close(k);
           state = "running";
           since = k;
@@ -152,7 +146,7 @@ export class LazyTaskLane implements TaskLane {
           timeout = undefined;
           due = undefined;
           break;
-        case "step.end":
+        case CODE["step.end"]: {
           if (!live) break;
           close(k);
           since = k;
@@ -160,11 +154,12 @@ export class LazyTaskLane implements TaskLane {
             state = "done";
             break;
           }
-          if (e.wait) {
+          const w = trace.wait(k);
+          if (w) {
             state = "waiting";
-            wait = e.wait;
+            wait = w;
             for (let i = stepTimers.length - 1; i >= 0; i--) {
-              if (stepTimers[i].label === e.wait.text) {
+              if (stepTimers[i].label === w.text) {
                 due = stepTimers[i].when;
                 break;
               }
@@ -175,10 +170,12 @@ export class LazyTaskLane implements TaskLane {
             wait = null;
           }
           break;
-        case "task.done": {
+        }
+        case CODE["task.done"]: {
+          const outcome = DONE_OUTCOMES[trace.columns.f[k]];
           const info = this.info;
-          const detail = e.outcome === "result" ? `returned ${info.detail}` : e.outcome === "error" ? `raised ${info.detail}` : `cancelled${info.detail ? `: ${info.detail}` : ""}`;
-          marks.push({ kind: "done", at: k, outcome: e.outcome, text: detail });
+          const detail = outcome === "result" ? `returned ${info.detail}` : outcome === "error" ? `raised ${info.detail}` : `cancelled${info.detail ? `: ${info.detail}` : ""}`;
+          marks.push({ kind: "done", at: k, outcome, text: detail });
           if (!live) break;
           // Inside its last step the task stays "running" until step.end closes the step.
           if (state === "running") finished = true;
@@ -188,21 +185,21 @@ export class LazyTaskLane implements TaskLane {
           }
           break;
         }
-        case "timer.set":
-          if (live) stepTimers.push({ when: e.when, label: e.label });
+        case CODE["timer.set"]:
+          if (live) stepTimers.push({ when: trace.x(k), label: trace.text(k) });
           break;
-        case "timer.fire":
+        case CODE["timer.fire"]:
           // Only its own timeouts are linked here (model.ts).
           if (live && state === "waiting") {
-            timeout = this.src.labelOf(e.timer) ?? "timeout";
+            timeout = this.src.labelOf(a[k]) ?? "timeout";
             marks.push({ kind: "timeout", at: k, text: `${timeout} expired` });
           }
           break;
-        case "loop.block":
-          blocks.push({ at: k, t: e.t, seconds: e.seconds, label: e.label, task: e.task });
+        case CODE["loop.block"]:
+          blocks.push({ at: k, t: trace.t(k), seconds: trace.x(k), label: trace.text(k), task: a[k] });
           break;
-        case "print":
-          marks.push({ kind: "print", at: k, text: e.text.replace(/\n$/, "") });
+        case CODE.print:
+          marks.push({ kind: "print", at: k, text: trace.text(k).replace(/\n$/, "") });
           break;
       }
     }

@@ -19,7 +19,7 @@ export class OutputSync {
   private state: Uint8Array;
   private currentLine = -1;
 
-  constructor(lines: readonly HTMLLIElement[], printOrders: readonly number[]) {
+  constructor(lines: readonly HTMLLIElement[], printOrders: ArrayLike<number>) {
     this.lines = lines;
     this.orders = lines.map((li) => {
       const item = Number(li.dataset.item);

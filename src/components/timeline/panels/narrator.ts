@@ -5,13 +5,14 @@
  * finishing, the loop blocking, timeouts), a few at a time; a step made by
  * the learner (arrow keys, a click) is said at once, in full.
  */
-import { describe } from "./describe.ts";
-import type { TimelineModel } from "./model.ts";
-import { fmtTime } from "./scale.ts";
+import { describe } from "../describe.ts";
+import { CODE } from "../../../runtime/trace-api.ts";
+import type { TimelineModel } from "../model/model.ts";
+import { fmtTime } from "../scale.ts";
 
 export const GAP_MS = 2500;
 
-const NOTABLE = new Set(["print", "task.done", "loop.block", "run.end"]);
+const NOTABLE = new Set<number>([CODE.print, CODE["task.done"], CODE["loop.block"], CODE["run.end"]]);
 
 export class Narrator {
   readonly root: HTMLElement;
@@ -38,14 +39,14 @@ export class Narrator {
     if (order < 0) return this.say("Before the first event.");
     const d = describe(model, order);
     const line = model.lines[order];
-    this.say(`${fmtTime(model.events[order].t)}, event ${order + 1} of ${model.events.length}: ${d.who} ${d.what}. ${d.detail}${line > 0 ? `. Line ${line}` : ""}.`);
+    this.say(`${fmtTime(model.t(order))}, event ${order + 1} of ${model.count}: ${d.who} ${d.what}. ${d.detail}${line > 0 ? `. Line ${line}` : ""}.`);
   }
 
   /** Playback passed the events after `from` up to `to`. */
   passed(model: TimelineModel, from: number, to: number): void {
+    const { kind, a } = model.trace.columns;
     for (let k = Math.max(0, from + 1); k <= to; k++) {
-      const e = model.events[k];
-      if (NOTABLE.has(e.kind) || (e.kind === "timer.fire" && (model.labels.get(e.timer) ?? "").startsWith("timeout"))) {
+      if (NOTABLE.has(kind[k]) || (kind[k] === CODE["timer.fire"] && (model.labels.get(a[k]) ?? "").startsWith("timeout"))) {
         this.pending.push(k);
         if (this.pending.length > 64) this.pending.splice(0, this.pending.length - 64);
       }
@@ -76,7 +77,7 @@ export class Narrator {
         return `${d.who} ${d.what === "prints" ? "prints" : d.what}${d.what === "prints" || d.what === "error" ? `: ${d.detail}` : ""}`;
       });
       const more = items.length > shown.length ? ` (and ${items.length - shown.length} earlier)` : "";
-      this.put(`${fmtTime(model.events[shown[shown.length - 1]].t)}: ${parts.join("; ")}${more}.`);
+      this.put(`${fmtTime(model.t(shown[shown.length - 1]))}: ${parts.join("; ")}${more}.`);
     }, ms);
   }
 

@@ -4,7 +4,7 @@
  * (zoom, spread instants, table, pin, downloads). Buttons carry visible
  * text or an aria-label, and a title with their key.
  */
-import { SPEEDS, type Speed, speedLabel } from "./playback.ts";
+import { SPEEDS, type Speed, speedLabel } from "../playback.ts";
 
 export interface Controls {
   readonly root: HTMLElement;

@@ -1,15 +1,15 @@
 /**
  * "At the playhead": the current event in words, and the loop's state
  * there — who runs, the ready queue, the timers, who waits on what — as
- * lists a learner (or a screen reader) can read.
+ * lists a learner (or a screen reader) can read; and, when opened, who
+ * awaits whom (await-view.ts).
  */
-import { describe } from "./describe.ts";
-import type { TimelineModel } from "./model.ts";
-import { fmtCount, fmtTime } from "./scale.ts";
-import { groupWaiters, type LoopState } from "./state-at.ts";
-import { el } from "../dom.ts";
-
-
+import { el } from "../../dom.ts";
+import { describe } from "../describe.ts";
+import type { TimelineModel } from "../model/model.ts";
+import { fmtCount, fmtTime } from "../scale.ts";
+import type { LoopState, LoopStateIndex } from "../state/loop-state.ts";
+import { AwaitView } from "./await-view.ts";
 
 function chip(text: string, kind = ""): HTMLSpanElement {
   return el("span", `al-tl-chip${kind ? ` al-tl-chip-${kind}` : ""}`, text);
@@ -24,8 +24,10 @@ export class StatePanel {
   private readonly timers: HTMLElement;
   private readonly waiting: HTMLElement;
   private readonly extra: HTMLElement;
+  private readonly awaits: AwaitView;
 
-  constructor() {
+  /** `onLane(task)`: the learner asked to see a task's lane (from the await graph). */
+  constructor(onLane: (task: number) => void) {
     this.root = el("div", "al-tl-state");
     this.now = el("p", "al-tl-now");
     this.boxes = el("div", "al-tl-boxes");
@@ -43,11 +45,13 @@ export class StatePanel {
     this.timers = box("Timers", "earliest first");
     this.waiting = box("Waiting", "on what");
     this.extra = el("p", "al-tl-extra");
-    this.root.append(this.now, this.boxes, this.extra);
+    this.awaits = new AwaitView(onLane);
+    this.root.append(this.now, this.boxes, this.extra, this.awaits.root);
   }
 
-  update(model: TimelineModel, s: LoopState): void {
-    const n = model.events.length;
+  /** Shows the state `index` is at (`s`: its view); `playing`: the playhead moves by itself. */
+  update(model: TimelineModel, s: LoopState, index: LoopStateIndex, playing = false): void {
+    const n = model.count;
     const name = (id: number) => model.taskName(id);
     // The current event.
     this.now.replaceChildren();
@@ -65,6 +69,11 @@ export class StatePanel {
     if (s.blocked) {
       const p = el("p", "al-tl-blocked");
       p.append(chip(s.blocked.task ? name(s.blocked.task) : "the loop", "blocked"), ` blocks the loop: ${s.blocked.label} until ${fmtTime(s.blocked.until)}. Nothing else can run; no timer fires.`);
+      this.running.append(p);
+    } else if (s.running && s.inside) {
+      // An eager task's first step: it runs inside its creator's call, never having been on the ready queue.
+      const p = el("p");
+      p.append(chip(name(s.running), "running"), ` eagerly, inside ${name(s.inside)}'s createTask call (it skipped the ready queue; ${name(s.inside)} goes on when it first waits)`);
       this.running.append(p);
     } else if (s.running) {
       this.running.append(chip(name(s.running), "running"));
@@ -101,19 +110,18 @@ export class StatePanel {
     }
     // Waiting, grouped by what.
     this.waiting.replaceChildren();
-    const groups = groupWaiters(s.waiting);
+    const groups = s.groups;
     if (groups.length === 0) this.waiting.append(el("p", "al-tl-empty", "nobody"));
     else {
       const ul = el("ul", "al-tl-list");
       for (const g of groups.slice(0, 6)) {
         const li = el("li");
         li.append(el("span", "al-tl-what", g.text), ": ");
-        const shown = g.tasks.slice(0, 4);
-        shown.forEach((t, i) => {
+        g.tasks.forEach((t, i) => {
           if (i) li.append(" ");
           li.append(chip(name(t)));
         });
-        if (g.tasks.length > shown.length) li.append(el("span", "al-tl-dim", ` + ${fmtCount(g.tasks.length - shown.length)} more`));
+        if (g.count > g.tasks.length) li.append(el("span", "al-tl-dim", ` + ${fmtCount(g.count - g.tasks.length)} more`));
         ul.append(li);
       }
       this.waiting.append(ul);
@@ -127,5 +135,6 @@ export class StatePanel {
     if (done) parts.push(`Finished: ${fmtCount(s.done.result)} returned${s.done.error ? `, ${fmtCount(s.done.error)} failed` : ""}${s.done.cancelled ? `, ${fmtCount(s.done.cancelled)} cancelled` : ""}.`);
     this.extra.textContent = parts.join(" ");
     this.extra.hidden = parts.length === 0;
+    this.awaits.update(model, index, playing);
   }
 }

@@ -7,10 +7,10 @@
  * Long runs show a window of rows around the playhead, with buttons for
  * earlier and later ones: a 150,000-row table would freeze the page.
  */
-import { describe } from "./describe.ts";
-import type { TimelineModel } from "./model.ts";
-import { fmtCount } from "./scale.ts";
-import { el } from "../dom.ts";
+import { describe } from "../describe.ts";
+import type { TimelineModel } from "../model/model.ts";
+import { fmtCount } from "../scale.ts";
+import { el } from "../../dom.ts";
 
 /** Rows shown at once. */
 export const TABLE_WINDOW = 500;
@@ -98,7 +98,7 @@ export class TableView {
       if (step === 0) return;
       e.preventDefault();
       e.stopPropagation();
-      const target = Math.max(0, Math.min(this.model.events.length - 1, k + step));
+      const target = Math.max(0, Math.min(this.model.count - 1, k + step));
       this.onSeek(target);
       this.focusRow(target);
     });
@@ -110,7 +110,7 @@ export class TableView {
 
   setModel(model: TimelineModel, what: string): void {
     this.model = model;
-    const n = model.events.length;
+    const n = model.count;
     this.caption.textContent = `${what}: ${fmtCount(n)} events in the order they happened${n > TABLE_WINDOW ? `, ${TABLE_WINDOW} at a time` : ""}. Activate an event's number to move the playhead there.`;
     this.from = this.to = 0;
     this.current = -1;
@@ -173,26 +173,25 @@ export class TableView {
 
   private shift(by: number): void {
     if (!this.model) return;
-    const n = this.model.events.length;
+    const n = this.model.count;
     const from = Math.max(0, Math.min(n - TABLE_WINDOW, this.from + by));
     this.render(from);
   }
 
   private ensure(order: number): void {
     if (!this.model || this.inWindow(order)) return;
-    const n = this.model.events.length;
+    const n = this.model.count;
     this.render(Math.max(0, Math.min(n - TABLE_WINDOW, order - Math.floor(TABLE_WINDOW / 5))));
   }
 
   private render(from: number): void {
     const model = this.model;
     if (!model) return;
-    const n = model.events.length;
+    const n = model.count;
     this.from = Math.max(0, from);
     this.to = Math.min(n, this.from + TABLE_WINDOW);
     const rows: HTMLTableRowElement[] = [];
     for (let k = this.from; k < this.to; k++) {
-      const e = model.events[k];
       const d = describe(model, k);
       const tr = el("tr");
       const th = el("th");
@@ -203,7 +202,7 @@ export class TableView {
       b.tabIndex = -1;
       th.append(b);
       const line = model.lines[k];
-      tr.append(th, el("td", "al-tl-num", e.t.toFixed(3)), el("td", "", d.who), el("td", "", d.what), el("td", "al-tl-detail", d.detail), el("td", "al-tl-num", line > 0 ? String(line) : ""));
+      tr.append(th, el("td", "al-tl-num", model.t(k).toFixed(3)), el("td", "", d.who), el("td", "", d.what), el("td", "al-tl-detail", d.detail), el("td", "al-tl-num", line > 0 ? String(line) : ""));
       rows.push(tr);
     }
     this.body.replaceChildren(...rows);
