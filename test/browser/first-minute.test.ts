@@ -12,7 +12,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launch, openPage, outputText, runPlayground } from "./browser.ts";
+import { axeViolations, baseUrl, launch, openPage, outputText, runPlayground } from "./browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -351,3 +351,24 @@ describe("the Python beside the code", () => {
     await context.close();
   });
 });
+
+describe("the dark theme", () => {
+  it.each(["/", "/lessons/02-basics/", "/embed/predict-the-greeters/"])("has no axe violations on %s after its playgrounds ran (current lines, hints and a solution shown)", async (path) => {
+    const context = await browser.newContext({ colorScheme: "dark", viewport: { width: 1280, height: 900 } });
+    const { page, errors } = await openPage(context, path);
+    await page.locator("al-playground.al-ready").first().waitFor();
+    for (const skip of await page.locator("[data-action=skip-prediction]").all()) await skip.click();
+    const ids = (await page.locator("al-playground").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id as string))).slice(0, 3);
+    for (const id of ids) await runPlayground(page, id);
+    // The last one's playhead marks a line of its code, as during playback.
+    const last = page.locator(`al-playground[data-id="${ids[ids.length - 1]}"] .al-tl`);
+    await last.locator("[aria-label='Skip to the end']").click();
+    await last.locator("[aria-label='Previous event']").click();
+    for (const b of (await page.locator("[data-action=next-hint]").all()).slice(0, 1)) await b.click();
+    for (const b of (await page.locator("[data-action=solution]").all()).slice(0, 1)) await b.click();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
