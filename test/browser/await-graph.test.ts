@@ -10,34 +10,11 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEADLOCK } from "../fixtures/deadlock.ts";
 import { launch, openPage, runPlayground } from "./browser.ts";
 
 const LONG = { timeout: 60_000 };
 const SHOTS = process.env.SCREENSHOTS ?? "";
-
-/** Two tasks, each awaiting the other: neither can ever finish. */
-export const DEADLOCK = `import * as asyncio from "asyncio";
-
-let second: asyncio.Task<void>;
-
-async function first() {
-  await asyncio.sleep(0.5);
-  await second; // waits for the second task...
-}
-
-async function secondJob(other: asyncio.Task<void>) {
-  await asyncio.sleep(0.5);
-  await other; // ...which waits for the first
-}
-
-async function main() {
-  const a = asyncio.createTask(first(), { name: "first" });
-  second = asyncio.createTask(secondJob(a), { name: "second" });
-  await asyncio.gather(a, second);
-}
-
-asyncio.run(main());
-`;
 
 let browser: Browser;
 beforeAll(async () => {

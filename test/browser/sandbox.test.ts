@@ -17,6 +17,7 @@ import { createServer, type Server } from "node:http";
 import LZString from "lz-string";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { decodeReply } from "../../src/sandbox/wire.ts";
 import { baseUrl, launch, outputText } from "./browser.ts";
 
 let browser: Browser;
@@ -530,7 +531,7 @@ describe("a compromised sandbox", () => {
  * run's output, with the worker's warm-up report.
  */
 async function handRun(options: { stubs: boolean; lockdown: boolean }, sources: string[], settleMs: number): Promise<{ warm: { ok: boolean; frozen: number; problems: string[] }; outputs: string[] }> {
-  return page.evaluate(
+  const { warm, replies } = await page.evaluate(
     async ({ options, sources, settleMs }) => {
       const code = await (await fetch("/sandbox/worker.js")).text();
       const frame = document.createElement("iframe");
@@ -561,18 +562,23 @@ async function handRun(options: { stubs: boolean; lockdown: boolean }, sources: 
           port1.postMessage({ id, type: "APPLY", path: [path], argumentList: args.map((value) => ({ type: "RAW", value })) });
         });
       const warm = (await call("warm", [])) as { ok: boolean; frozen: number; problems: string[] };
-      const outputs: string[] = [];
+      // Each reply's bytes, decoded in Node by the page's own decoder (src/sandbox/wire.ts).
+      const replies: number[][] = [];
       for (const [i, source] of sources.entries()) {
         if (i > 0) await new Promise((ok) => setTimeout(ok, settleMs));
         const buffer = (await call("run", [source, { runId: `r${i}` }])) as ArrayBuffer;
-        const reply = JSON.parse(new TextDecoder().decode(buffer)) as { result: { output: { text: string }[]; error: { text: string } | null } };
-        outputs.push(reply.result.output.map((o) => o.text).join("") + (reply.result.error ? `ERROR ${reply.result.error.text}` : ""));
+        replies.push(Array.from(new Uint8Array(buffer)));
       }
       frame.remove();
-      return { warm, outputs };
+      return { warm, replies };
     },
     { options, sources, settleMs },
   );
+  const outputs = replies.map((bytes) => {
+    const { result } = decodeReply(new Uint8Array(bytes).buffer);
+    return result.output.map((o) => o.text).join("") + (result.error ? `ERROR ${result.error.text}` : "");
+  });
+  return { warm, outputs };
 }
 
 /** Tries every network path a worker has; the outcomes land in a global the second run prints. */
