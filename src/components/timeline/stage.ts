@@ -13,6 +13,16 @@ import { makeMeasure } from "./paint/svg.ts";
 import { type Palette, readPalette } from "./palette.ts";
 import { SPREAD_LIMIT } from "./scale.ts";
 
+/** A layout made, not yet shown (`Stage.lay`). */
+export interface Laid {
+  readonly model: TimelineModel;
+  readonly zoom: number;
+  readonly scene: Scene;
+  readonly anchor: { w: number; x: number } | undefined;
+  readonly spread: boolean;
+  readonly comparing: boolean;
+}
+
 export class Stage {
   readonly lanes: LanesView;
   private readonly controls: Controls;
@@ -37,7 +47,11 @@ export class Stage {
 
   /** Two different runs are shown. */
   get comparing(): boolean {
-    return this.pinned !== null && this.model !== null && this.pinned !== this.model;
+    return this.comparingWith(this.model);
+  }
+
+  private comparingWith(model: TimelineModel | null): boolean {
+    return this.pinned !== null && model !== null && this.pinned !== model;
   }
 
   /** The section of the run playing (the last one). */
@@ -46,29 +60,47 @@ export class Stage {
     return s ? s[s.length - 1] : null;
   }
 
-  private spreadOn(): boolean {
-    if (this.comparing || !this.model) return false;
-    return this.spreadChoice ?? this.model.totalSlots <= SPREAD_LIMIT;
+  private spreadOn(model: TimelineModel): boolean {
+    if (this.comparingWith(model)) return false;
+    return this.spreadChoice ?? model.totalSlots <= SPREAD_LIMIT;
   }
 
   /** Lays the runs out again (a run, a zoom, a pin, a resize); `anchorX` keeps the axis position under that view x still. */
   relayout(anchorX?: number): void {
-    const model = this.model;
-    if (!model || !this.palette) return;
-    const spread = this.spreadOn();
+    if (this.model) this.present(this.lay(this.model, this.zoom, anchorX));
+  }
+
+  /**
+   * The layout of the runs with `model` playing, at `zoom`, without
+   * showing it (`present` does): a new run is laid out in one task and
+   * drawn in the next. Null before the colours are read.
+   */
+  lay(model: TimelineModel, zoom: number, anchorX?: number): Laid | null {
+    if (!this.palette) return null;
+    const comparing = this.comparingWith(model);
+    const spread = this.spreadOn(model);
     const sections: Section[] = [];
-    if (this.comparing && this.pinned) sections.push(sectionOf(this.pinned, 0, "Pinned run", true));
-    sections.push(sectionOf(model, spread ? spreadFor(model) : 0, this.comparing ? "This run" : null, false));
+    if (comparing && this.pinned) sections.push(sectionOf(this.pinned, 0, "Pinned run", true));
+    sections.push(sectionOf(model, spread ? spreadFor(model) : 0, comparing ? "This run" : null, false));
     const labelW = this.labelWidth(sections);
     let anchor: { w: number; x: number } | undefined;
     if (anchorX !== undefined && this.scene) anchor = { w: (anchorX - this.scene.labelW + this.lanes.scrollLeft) / this.scene.pxPerW, x: anchorX };
-    this.scene = layout({ sections, viewWidth: this.lanes.viewWidth || this.root.clientWidth || 640, fontPx: this.fontPx, labelW, zoom: this.zoom, spread });
-    this.lanes.setScene(this.scene, anchor);
+    const scene = layout({ sections, viewWidth: this.lanes.viewWidth || this.root.clientWidth || 640, fontPx: this.fontPx, labelW, zoom, spread });
+    return { model, zoom, scene, anchor, spread, comparing };
+  }
+
+  /** Shows a layout made by `lay`: its run becomes the one playing. */
+  present(laid: Laid | null): void {
+    if (!laid) return;
+    this.model = laid.model;
+    this.zoom = laid.zoom;
+    this.scene = laid.scene;
+    this.lanes.setScene(laid.scene, laid.anchor);
     const c = this.controls;
-    c.spread.checked = spread;
-    c.spread.disabled = this.comparing;
-    c.spread.parentElement!.title = this.comparing ? "Off while comparing: both runs on one true time scale" : "Steps that happen at the same virtual time are drawn one after another, so their order shows";
-    c.zoomOut.disabled = this.zoom <= 1;
+    c.spread.checked = laid.spread;
+    c.spread.disabled = laid.comparing;
+    c.spread.parentElement!.title = laid.comparing ? "Off while comparing: both runs on one true time scale" : "Steps that happen at the same virtual time are drawn one after another, so their order shows";
+    c.zoomOut.disabled = laid.zoom <= 1;
   }
 
   /** Zooms to `z` (clamped), around view x `anchorX`, or the playhead at axis position `playheadW` when it is in view, else the middle. */

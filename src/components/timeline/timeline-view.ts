@@ -19,7 +19,7 @@ import { loadSpeed, saveSpeed } from "../speed.ts";
 import { download, timelineSvg, traceEventJson } from "./export.ts";
 import { setFullScreen } from "./fullscreen.ts";
 import { onTimelineKey } from "./keys.ts";
-import { buildModel, type TimelineModel } from "./model/model.ts";
+import { buildModelInSlices, type TimelineModel } from "./model/model.ts";
 import { upperBound } from "./model/search.ts";
 import { showCompare } from "./panels/compare.ts";
 import { createControls, type Controls } from "./panels/controls.ts";
@@ -45,6 +45,12 @@ interface Run {
 }
 
 let views = 0;
+
+/** Lets the page breathe (input, a frame) between two slices of work: `scheduler.yield()` where there is one. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((done) => setTimeout(done, 0));
+}
 
 /**
  * The stylesheet comes in as text and is put in the page here: a CSS file
@@ -77,6 +83,8 @@ export class TimelineView {
   private markedLine: number | null = -1;
   private speed: Speed = loadSpeed();
   private runs = 0;
+  /** Counts the runs asked to be shown (and `stale()` calls): a slice of an older one's build sees it was overtaken. */
+  private showing = 0;
   /** A scrub position waiting for the next frame (input events can come many times a frame). */
   private pendingP: number | null = null;
   private scrubFrame = 0;
@@ -125,34 +133,46 @@ export class TimelineView {
     new MutationObserver(() => this.restyle()).observe(document.documentElement, { attributes: true, attributeFilter: ["class", "data-theme"] });
   }
 
-  /** Shows a finished run, played at the speed the playground chose (its output keeps the same pace). */
-  show(detail: RunEventDetail): void {
+  /**
+   * Shows a finished run, played at the speed the playground chose (its
+   * output keeps the same pace). The trace is read in slices, each a task
+   * of its own (a large trace takes longer than a frame), then drawn; a
+   * newer run or `stale()` meanwhile drops this one.
+   */
+  async show(detail: RunEventDetail): Promise<void> {
     const trace = detail.result.trace;
+    const job = ++this.showing;
     this.playback?.dispose();
     this.run?.output.clear();
-    this.root.classList.remove("al-tl-stale");
     if (!trace) return;
     const speed = detail.speed;
     const t0 = performance.now();
-    const model = buildModel(trace);
+    const model = await buildModelInSlices(trace, nextTask, () => job !== this.showing);
+    if (!model) return;
+    // Colours are read once, and again only when the theme changes (the observer in the constructor).
+    const t1 = performance.now();
+    if (!this.stage.palette) this.stage.restyle();
+    const t2 = performance.now();
+    // The layout in a task of its own, then the drawing in another.
+    await nextTask();
+    if (job !== this.showing) return;
+    const t3 = performance.now();
+    const laid = this.stage.lay(model, 1);
+    const t4 = performance.now();
+    await nextTask();
+    if (job !== this.showing) return;
+    this.root.classList.remove("al-tl-stale");
     const pWarp = playbackWarp(model.instants, model.endTime);
     const pPos = pWarp.positions(model.instantOf, model.frac);
     this.listenToOutput(detail.output);
     const output = new OutputSync([...detail.output.querySelectorAll<HTMLLIElement>("li[data-item]")], model.prints);
     this.run = { model, pWarp, pPos, state: new LoopStateIndex(model), output };
-    this.stage.model = model;
-    this.stage.zoom = 1;
-    const t1 = performance.now();
-    // Colours are read once, and again only when the theme changes (the observer in the constructor).
-    if (!this.stage.palette) this.stage.restyle();
-    const t2 = performance.now();
-    this.stage.relayout();
-    const t3 = performance.now();
-    this.root.dataset.phases = `model ${(t1 - t0).toFixed(1)} style ${(t2 - t1).toFixed(1)} layout+draw ${(t3 - t2).toFixed(1)} render ${this.stage.lanes.lastRenderMs.toFixed(1)}`;
-    this.root.dataset.buildMs = (performance.now() - t0).toFixed(1);
-    this.root.dataset.events = String(model.count);
-    // Counts the runs shown, so a script (or a test) can tell a new one has arrived.
-    this.root.dataset.run = String(++this.runs);
+    const t5 = performance.now();
+    this.stage.present(laid);
+    const t6 = performance.now();
+    // The panels and playback in a task of their own, after the drawing.
+    await nextTask();
+    if (job !== this.showing) return;
     showSummary(this.summary, this.note, model);
     showCompare(this.compare, this.controls.pin, this.stage.pinned, model);
     this.table.setModel(model, "This run");
@@ -174,10 +194,16 @@ export class TimelineView {
       this.seekP(0);
       this.playback.play();
     }
+    this.root.dataset.phases = `model ${(t1 - t0).toFixed(1)} style ${(t2 - t1).toFixed(1)} layout ${(t4 - t3).toFixed(1)} draw ${(t6 - t5).toFixed(1)} render ${this.stage.lanes.lastRenderMs.toFixed(1)}`;
+    this.root.dataset.buildMs = (performance.now() - t0).toFixed(1);
+    this.root.dataset.events = String(model.count);
+    // Counts the runs shown, so a script (or a test) can tell a new one has arrived (and its controls work).
+    this.root.dataset.run = String(++this.runs);
   }
 
   /** A new run started: playback stops and this one is dimmed until it arrives. */
   stale(): void {
+    this.showing++;
     this.playback?.pause();
     this.root.classList.add("al-tl-stale");
     this.run?.output.clear();

@@ -77,8 +77,40 @@ export interface Labels {
 
 const C = CODE;
 
-/** Builds the timeline model of a trace. */
+/** Builds the timeline model of a trace, at once. */
 export function buildModel(trace: Trace): TimelineModel {
+  const steps = modelSteps(trace);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Builds the timeline model of a trace in slices of about `sliceMs` of
+ * work, awaiting `pause()` between them, so the page stays responsive
+ * while a large trace is read (a 400,000-event trace takes a few hundred
+ * milliseconds). Resolves to null when `cancelled()` turns true at a
+ * pause (a newer run arrived).
+ */
+export async function buildModelInSlices(trace: Trace, pause: () => Promise<void>, cancelled: () => boolean, sliceMs = 20): Promise<TimelineModel | null> {
+  const steps = modelSteps(trace);
+  let start = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - start < sliceMs) continue;
+    await pause();
+    if (cancelled()) return null;
+    start = performance.now();
+  }
+}
+
+/** Events read between two chances to pause. */
+const CHUNK = 0x2000;
+
+/** The model's construction, one piece of work between each two yields (see `buildModelInSlices`). */
+function* modelSteps(trace: Trace): Generator<void, TimelineModel, void> {
   const n = trace.count;
   const { kind, a, b, f, s, line } = trace.columns;
 
@@ -91,6 +123,7 @@ export function buildModel(trace: Trace): TimelineModel {
     axis[k] = t + offset;
   }
   const { instants, instantOf, frac, totalSlots } = layoutInstants(axis, kind);
+  yield;
 
   // Task slots: the trace's task rows first, then tasks only events name, in the order they first appear.
   const tableTasks = trace.taskCount;
@@ -184,6 +217,7 @@ export function buildModel(trace: Trace): TimelineModel {
   let stepBegin = -1;
 
   for (let k = 0; k < n; k++) {
+    if ((k & (CHUNK - 1)) === CHUNK - 1) yield;
     lines[k] = line[k];
     switch (kind[k]) {
       case C["run.start"]:
@@ -315,6 +349,7 @@ export function buildModel(trace: Trace): TimelineModel {
   const taskEvents = new Int32Array(taskStart[slots]);
   const fill = taskStart.slice(0, slots);
   for (let k = 0; k < n; k++) if (slotAt[k] >= 0) taskEvents[fill[slotAt[k]]++] = k;
+  yield;
   const slotIds = new Int32Array(slots);
   for (let r = 0; r < tableTasks; r++) slotIds[r] = trace.columns.taskId[r];
   extraIds.forEach((id, i) => (slotIds[tableTasks + i] = id));
@@ -327,6 +362,7 @@ export function buildModel(trace: Trace): TimelineModel {
   const taskLanes = new Map<number, TaskLane>();
   const taskOrder: TaskLane[] = [];
   for (let slot = 0; slot < slots; slot++) {
+    if ((slot & (CHUNK - 1)) === CHUNK - 1) yield;
     const id = slotIds[slot];
     const lane = new LazyTaskLane(slot < tableTasks ? trace.taskInfo(slot) : unknownTask(id), slot, source);
     taskLanes.set(id, lane);
