@@ -152,8 +152,16 @@ describe("the editor", () => {
         const r = span?.getBoundingClientRect();
         return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
       });
-    await expect.poll(spanBox, { timeout: 30_000 }).not.toBeNull();
-    const box = (await spanBox())!;
+    // The line is tokenized again as the language service answers: wait until the name's box holds still.
+    const seen: { box: Awaited<ReturnType<typeof spanBox>> } = { box: null };
+    await expect
+      .poll(async () => {
+        const before = seen.box;
+        seen.box = await spanBox();
+        return seen.box !== null && JSON.stringify(seen.box) === JSON.stringify(before);
+      }, { timeout: 30_000, interval: 200 })
+      .toBe(true);
+    const box = seen.box!;
     await page.mouse.move(box.x + 4, box.y + box.height / 2);
     const hoverBox = () =>
       page.evaluate(() => {

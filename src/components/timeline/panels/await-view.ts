@@ -28,7 +28,7 @@ export class AwaitView {
     this.onLane = onLane;
     this.root = el("details", "al-tl-await");
     const summary = el("summary", "", "Who awaits whom");
-    summary.append(el("span", "al-tl-box-hint", " each task, what it waits on, and the tasks that waits for (like python -m asyncio pstree)"));
+    summary.append(el("span", "al-tl-box-hint", " each task and what it waits on, down through the tasks it waits for (like python -m asyncio pstree)"));
     this.body = el("div", "al-tl-await-body");
     this.root.append(summary, this.body);
     this.root.addEventListener("toggle", () => this.pending?.());
