@@ -30,8 +30,11 @@
  *     npx astro build --outDir dist-tl
  *     DIST=dist-tl npx node test/browser/measure-timeline.ts [tasks] [frames] [repeats]
  *
+ * 26,500 tasks make about 397,000 events: a run near the trace's cap
+ * (LIMITS.traceEvents, 400,000).
+ *
  * The sandbox stops a run after 4 s of real time (RUN_LIMIT_MS in
- * sandbox-client.ts), counted from when a booted worker takes the run. On a
+ * src/sandbox/protocol.ts), counted from when a booted worker takes the run. On a
  * busy machine the 10,000-task run can need longer than that;
  * `RUN_LIMIT_MS=20000` lifts the limit for this measurement only (the page's
  * setTimeout is wrapped so a 4,000 ms timer waits that long instead). What is
