@@ -67,13 +67,14 @@ export async function outputText(page: Page, id: string): Promise<string> {
 
 const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 
-/** axe's violations on the page as it is now, one line each ("rule: selectors"). */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** axe's violations on the page as it is now, one line each ("rule: selectors"); `rules`: only these rules. */
+export async function axeViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
+  return page.evaluate(async (rules) => {
     const r = await (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe.run(document, {
       resultTypes: ["violations"],
+      ...(rules ? { runOnly: { type: "rule", values: rules } } : {}),
     });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} (${(n.failureSummary ?? "").split("\n").slice(1, 2).join("").trim()})`).join(", ")}`);
-  });
+  }, rules);
 }

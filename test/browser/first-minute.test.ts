@@ -378,5 +378,24 @@ describe("the dark theme", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it.each(["dark", "light"] as const)("keeps every token of the lesson's code readable on the playhead's and the error's line tints, whichever line they mark (%s)", async (colorScheme) => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const { page } = await openPage(context, "/lessons/02-basics/");
+    await page.locator("al-playground.al-ready").first().waitFor();
+    // Every line of every example marked at once, as the playhead marks one at a time.
+    const marked = await page.locator("al-playground [data-role=static] .ec-line").evaluateAll((lines) => {
+      for (const l of lines) l.classList.add("al-mark-current");
+      return lines.length;
+    });
+    expect(marked).toBeGreaterThan(50);
+    expect(await axeViolations(page, ["color-contrast"])).toEqual([]);
+    // And as an error's line is marked.
+    await page.locator("al-playground [data-role=static] .ec-line").evaluateAll((lines) => {
+      for (const l of lines) l.classList.replace("al-mark-current", "al-mark-error");
+    });
+    expect(await axeViolations(page, ["color-contrast"])).toEqual([]);
+    await context.close();
+  });
 });
 
