@@ -24,16 +24,10 @@ export interface RunRequest {
   readonly wallMs?: number;
 }
 
-/** The worker's answer to one run. */
+/** The worker's answer to one run (a worker answers one only: the page takes a fresh one for every run, sandbox-client.ts). */
 export interface RunReply {
   /** The id the page gave the run; the page ignores a reply naming another. */
   readonly runId: string;
-  /**
-   * True when this worker should not run again: the run overflowed the
-   * stack, ran out of memory, hit a limit, or left a global it could not
-   * remove. (The page uses a fresh worker per run anyway.)
-   */
-  readonly retire: boolean;
   readonly result: RunResult;
 }
 

@@ -4,8 +4,9 @@
  * session, collect output (with virtual times), the error with a Python
  * traceback, and the trace.
  */
+import { LIMITS } from "./protocol.ts";
 import { type Budgets, DEFAULT_BUDGETS, errorName, excStr, MODULE_NAMES, type Notice, type OutputRecord, RunAborted, Session, type Trace, TraceRecorder, withSession } from "../runtime/index.ts";
-import { instantiate } from "./evaluate.ts";
+import { instantiate, SNIPPET_FILE } from "./evaluate.ts";
 import { createHost } from "./host.ts";
 import { buildTraceback, type TracebackFrame } from "./traceback.ts";
 import { compile, type PositionMap } from "./transform/compile.ts";
@@ -84,7 +85,8 @@ function execute(source: string, code: string, map: PositionMap, compileMs: numb
   const output: OutputItem[] = [];
   // The runtime caps what the program prints; warnings it says on its own
   // (one per pending task after a limit stopped 100,000 of them) are capped
-  // here, so a result stays small enough to show.
+  // here, so a result stays small enough to show; and the items are kept
+  // within a reply's limit (many short prints), leaving room for the note.
   const maxChars = 2 * (options.budgets?.maxOutputChars ?? DEFAULT_BUDGETS.maxOutputChars);
   let chars = 0;
   let dropped = 0;
@@ -98,7 +100,7 @@ function execute(source: string, code: string, map: PositionMap, compileMs: numb
     cursor: host,
     onOutput: (r) => {
       chars += r.text.length;
-      if (chars > maxChars) {
+      if (chars > maxChars || output.length >= LIMITS.outputItems - 1) {
         dropped++;
         return;
       }
@@ -149,15 +151,16 @@ const ENGINE_ERRORS: readonly object[] = [TypeError.prototype, ReferenceError.pr
  * learner gets a SystemError that says so, not "TypeError: Cannot read
  * properties of undefined (reading 'map')" at `asyncio.run(main())`.
  */
-function failedInsideRuntime(e: unknown): boolean {
+export function failedInsideRuntime(e: unknown): boolean {
   if (typeof e !== "object" || e === null || !ENGINE_ERRORS.includes(Object.getPrototypeOf(e))) return false;
   if (pythonError(e) !== null) return false;
-  // Frames with a place in code, innermost first (built-ins like Object.defineProperty have none).
+  // Frames with a place in code, innermost first (built-ins like Object.defineProperty have none):
+  // V8's "    at f (file:1:2)", Firefox's and Safari's "f@file:1:2".
   const located = String((e as Error).stack ?? "")
     .split("\n")
-    .filter((l) => /^\s*at\s.*:\d+:\d+\)?\s*$/.test(l))
+    .filter((l) => /^(?:\s*at\s.*|[^@\s]*@.*):\d+:\d+\)?\s*$/.test(l))
     .slice(0, 2);
-  const inSnippet = (l: string | undefined) => l !== undefined && /snippet\.ts:\d+:\d+/.test(l);
+  const inSnippet = (l: string | undefined) => l !== undefined && l.includes(`${SNIPPET_FILE}:`);
   // Thrown by the snippet, or by what it called directly (a frozen built-in's setter
   // refusing an assignment is the snippet's own doing): not an internal failure.
   return located.length > 0 && !inSnippet(located[0]) && !inSnippet(located[1]);

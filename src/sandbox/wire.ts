@@ -167,7 +167,6 @@ function partsOf(reply: RunReply): ReplyParts {
     head: {
       v: 2,
       runId: reply.runId,
-      retire: reply.retire,
       ok: r.ok,
       error: r.error,
       stats: r.stats,
@@ -187,7 +186,7 @@ function partsOf(reply: RunReply): ReplyParts {
  */
 export function decodeReply(buffer: ArrayBuffer): RunReply {
   const { head, arrays } = unpackReply(buffer);
-  if (typeof head.runId !== "string" || typeof head.retire !== "boolean" || typeof head.ok !== "boolean") throw new WireError("the reply is not a run reply");
+  if (typeof head.runId !== "string" || typeof head.ok !== "boolean") throw new WireError("the reply is not a run reply");
   const strings = head.strings;
   if (!Array.isArray(strings) || strings.length > LIMITS.strings) throw new WireError("the reply's strings are too many");
   let chars = 0;
@@ -205,13 +204,14 @@ export function decodeReply(buffer: ArrayBuffer): RunReply {
     if (!isObj(t)) throw new WireError("the reply's trace is malformed");
     const columns = { ...arrays, strings, endTime: t.endTime, truncated: t.truncated } as unknown as TraceColumns;
     try {
-      trace = new Trace(columns, { maxEvents: LIMITS.traceEvents, maxTasks: LIMITS.tasks, maxStrings: LIMITS.strings, maxChars: LIMITS.chars });
+      // The strings were counted and checked above: not again.
+      trace = new Trace(columns, { maxEvents: LIMITS.traceEvents, maxTasks: LIMITS.tasks, maxStrings: LIMITS.strings, maxChars: Infinity });
     } catch (e) {
       if (e instanceof TraceError) throw new WireError(`the reply's trace ${e.message}`);
       throw e;
     }
   }
-  return { runId: head.runId, retire: head.retire, result: { ok: head.ok, output, error, trace, stats } };
+  return { runId: head.runId, result: { ok: head.ok, output, error, trace, stats } };
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);

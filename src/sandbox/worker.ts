@@ -20,13 +20,12 @@
  * columns copied in at their used length, output and error beside them.
  */
 import * as Comlink from "comlink";
-import { cutTrace, TraceRecorder } from "../runtime/index.ts";
 import { isLockedDown, lockdown, type LockdownReport } from "./lockdown.ts";
 import { runtimeRoots } from "./lockdown-runtime.ts";
 import { internalError, type RunResult, runSnippet } from "./run.ts";
 import { GlobalsSnapshot, installStubs } from "./sandbox-stubs.ts";
-import { LIMITS, type RunRequest, wallBudget } from "./protocol.ts";
-import { encodeReply } from "./wire.ts";
+import { type RunRequest, wallBudget } from "./protocol.ts";
+import { replyBytes, replyRecorder } from "./reply.ts";
 
 /** How the worker secured itself, for the tests and measurements. */
 export interface WarmReport {
@@ -59,7 +58,7 @@ const started = performance.now();
 // Captured before the stubs replace them: the worker's own needs.
 const Channel = MessageChannel;
 
-const recorder = new TraceRecorder(LIMITS.traceEvents);
+const recorder = replyRecorder();
 let globals: GlobalsSnapshot | null = null;
 let secured: { report: LockdownReport | null; problems: string[]; ms: number } | null = null;
 
@@ -91,15 +90,13 @@ const api: SandboxApi = {
       });
       await nextTask();
       globals?.restore();
-      const e = result.error;
-      const trace = e?.kind === "limit" && result.trace ? cutTrace(result.trace, LIMITS.stoppedTraceEvents) : result.trace;
-      buffer = encodeReply({ runId, retire: true, result: { ...result, trace } });
+      buffer = replyBytes(runId, result);
     } catch (e) {
       // Whatever failed (the program broke something the reply is made of):
       // the learner gets a clear error and the output so far, not "the sandbox failed".
       const output = result?.output ?? [];
       const failed: RunResult = { ok: false, output, error: internalError(e), trace: null, stats: result?.stats ?? { compileMs: 0, runMs: 0, steps: 0, tasks: 0, virtualTime: 0 } };
-      buffer = encodeReply({ runId, retire: true, result: failed });
+      buffer = replyBytes(runId, failed);
     }
     return Comlink.transfer(buffer, [buffer]);
   },

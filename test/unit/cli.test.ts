@@ -54,6 +54,16 @@ describe("npx async-lab run", () => {
     expect(events.some((e: { ph: string; name: string }) => e.ph === "X" && e.name === "waits: sleep 1 s")).toBe(true);
   });
 
+  it("writes the trace of a run a budget stopped: its start, as the browser draws it (no crash past the page's 400,000-event cap)", () => {
+    const json = join(dir, "stopped.json");
+    const r = cli('import * as asyncio from "asyncio";\nasync function main() { while (true) await asyncio.sleep(0); }\nasyncio.run(main());\n', "--trace", json);
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toContain("WireError");
+    const trace = JSON.parse(readFileSync(json, "utf8"));
+    expect(trace.events.length).toBeGreaterThan(1000);
+    expect(trace.events.length).toBeLessThanOrEqual(100_000);
+  });
+
   it("stops a program that never yields after --timeout seconds and says so", () => {
     const r = cli("while (true) {}\n", "--timeout", "3");
     expect(r.status).toBe(1);

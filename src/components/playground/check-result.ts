@@ -13,8 +13,8 @@ import { LIMITS } from "../../sandbox/protocol.ts";
 import type { RunResult } from "../../sandbox/run.ts";
 import { decodeReply, WireError } from "../../sandbox/wire.ts";
 
-/** A checked reply to one run: its result, and whether the worker asks to be replaced. */
-export type CheckedReply = { readonly ok: true; readonly result: RunResult; readonly retire: boolean } | { readonly ok: false; readonly why: string };
+/** A checked reply to one run: its result, or why it was refused. */
+export type CheckedReply = { readonly ok: true; readonly result: RunResult } | { readonly ok: false; readonly why: string };
 
 /** Decodes and checks the worker's reply to run `runId` (see the module comment): size first, then the codec's checks, then the run id. */
 export function checkReply(buffer: unknown, runId: string): CheckedReply {
@@ -28,5 +28,5 @@ export function checkReply(buffer: unknown, runId: string): CheckedReply {
     return { ok: false, why: e instanceof WireError ? e.message : "the reply is malformed" };
   }
   if (reply.runId !== runId) return { ok: false, why: "the reply names another run" };
-  return { ok: true, result: reply.result, retire: reply.retire };
+  return { ok: true, result: reply.result };
 }

@@ -62,15 +62,8 @@ export class Condition extends Primitive {
     this.release();
     try {
       try {
-        const node = this._waiters.push(fut);
-        this._changed();
-        try {
-          yield fut;
-          return true;
-        } finally {
-          this._waiters.remove(node);
-          this._changed();
-        }
+        yield* this._waitIn(this._waiters, fut);
+        return true;
       } finally {
         // Re-acquire the lock even if the wait was cancelled (and however often).
         let err: unknown = null;

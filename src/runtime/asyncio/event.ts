@@ -51,15 +51,8 @@ export class Event extends Primitive {
   private *_wait(): Generator<unknown, true, unknown> {
     if (this._flag) return true;
     const fut = this._newWaiter(this._waitText);
-    const node = this._waiters.push(fut);
-    this._changed();
-    try {
-      yield fut;
-      return true;
-    } finally {
-      this._waiters.remove(node);
-      this._changed();
-    }
+    yield* this._waitIn(this._waiters, fut);
+    return true;
   }
 
   /** @internal */ get _label(): string {

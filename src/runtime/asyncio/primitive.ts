@@ -12,6 +12,7 @@
  */
 import type { Future, WaitLabel } from "../core/future.ts";
 import type { PrimitiveState } from "../core/instrument.ts";
+import type { WaitQueue } from "../core/wait-queue.ts";
 import { currentSession } from "../core/session.ts";
 import { getRunningLoop } from "./running.ts";
 
@@ -47,6 +48,22 @@ export abstract class Primitive implements PrimitiveState {
     }
     fut._label = label as WaitLabel;
     return fut;
+  }
+
+  /**
+   * @internal Waits on `fut` as one of `queue`'s waiters: the trace sees
+   * the waiter join, and leave however the wait ends (a result, an error,
+   * a cancellation).
+   */
+  *_waitIn(queue: WaitQueue, fut: Future<unknown>): Generator<unknown, void, unknown> {
+    const node = queue.push(fut);
+    this._changed();
+    try {
+      yield fut;
+    } finally {
+      queue.remove(node);
+      this._changed();
+    }
   }
 
   /** @internal Reports the current state to the trace. */

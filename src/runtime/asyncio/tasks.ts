@@ -175,13 +175,15 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
   // recognised where it already points at its future: a coroutine wrapped
   // by this gather points at its task (tasks made here have ids above
   // `idsBefore`), and a pending future already holds this gather's callback.
-  // Only finished futures are looked up among the ones met before.
+  // Only finished futures are looked up among the ones met before (a set:
+  // gathering many finished tasks stays linear).
   const idsBefore = currentSession().idsIssued;
   // The call graph shows each child awaited by the task that called gather (CPython 3.14).
   const curTask = loop === null ? null : loop._currentTask;
   if (curTask !== null) awaitedVia(doneCallback, curTask);
 
   const doneFuts: Future[] = [];
+  let seenDone: Set<Future> | null = null;
   let nfuts = 0;
   for (let k = 0; k < aws.length; k++) {
     const arg = aws[k];
@@ -190,14 +192,16 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
       const owner = arg._task;
       if (owner !== null && owner._id > idsBefore) fut = owner;
     } else if (arg instanceof Future) {
-      if (arg.done() ? doneFuts.includes(arg) : arg._hasCallback(doneCallback)) fut = arg;
+      if (arg.done() ? seenDone !== null && seenDone.has(arg) : arg._hasCallback(doneCallback)) fut = arg;
     }
     if (fut === undefined) {
       fut = ensureFuture(arg as Awaitable, loop);
       loop ??= fut._loop;
       nfuts += 1;
-      if (fut.done()) doneFuts.push(fut);
-      else fut.addDoneCallback(doneCallback);
+      if (fut.done()) {
+        doneFuts.push(fut);
+        (seenDone ??= new Set()).add(fut);
+      } else fut.addDoneCallback(doneCallback);
     }
     children[k] = fut;
   }

@@ -63,14 +63,6 @@ export interface CreateTaskOptions {
 export type TaskFactory = <T>(loop: EventLoop, coro: Coroutine<T>, options: CreateTaskOptions) => Task<T>;
 
 /**
- * Python's asyncio event loop. Snippets reach it with
- * `asyncio.getRunningLoop()`; `asyncio.run(main())` creates and closes one.
- * @example
- * const loop = asyncio.getRunningLoop();
- * loop.callLater(1, () => print("one second later"));
- * print(loop.time());
- */
-/**
  * The loop's session (budgets, hooks, notices) and its hooks, for the
  * runtime's own modules. Truly private (`#` fields, read through these two
  * functions, which no snippet module exports): a snippet holds loops, so an
@@ -82,6 +74,14 @@ export let sessionOf: (loop: EventLoop) => Session;
 /** @internal See `sessionOf`. */
 export let hooksOf: (loop: EventLoop) => Hooks;
 
+/**
+ * Python's asyncio event loop. Snippets reach it with
+ * `asyncio.getRunningLoop()`; `asyncio.run(main())` creates and closes one.
+ * @example
+ * const loop = asyncio.getRunningLoop();
+ * loop.callLater(1, () => print("one second later"));
+ * print(loop.time());
+ */
 export class EventLoop {
   readonly #session: Session;
   readonly #hooks: Hooks;

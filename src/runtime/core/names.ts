@@ -25,7 +25,7 @@ export function nameOwn(fn: object, qualified: string, qualname: string): void {
 }
 
 /** Classes, and built-in constructors, are the functions whose `prototype` is read-only. */
-function isClass(fn: unknown): boolean {
+export function isClass(fn: unknown): boolean {
   return typeof fn === "function" && Object.getOwnPropertyDescriptor(fn, "prototype")?.writable === false;
 }
 

@@ -99,21 +99,6 @@ export class ReadyQueue {
     return item;
   }
 
-  /** Items front to back, for inspection. */
-  toArray(): ReadyItem[] {
-    const out: ReadyItem[] = [];
-    let block = this.head;
-    let at = this.headAt;
-    for (let i = 0; i < this.count; i++, at += 2) {
-      if (at === NEXT) {
-        block = block[NEXT] as Block;
-        at = 0;
-      }
-      out.push(block[at] as ReadyItem);
-    }
-    return out;
-  }
-
   /** Drops every entry. */
   clear(): void {
     this.head = this.tail = newBlock();

@@ -92,11 +92,6 @@ export class TimerHeap {
     for (let i = (j >> 1) - 1; i >= 0; i--) this.siftDown(i, this.when[i], this.seq[i], this.items[i] as TimerHandle);
   }
 
-  /** All timers, in no particular order (for inspection and deadlock reports). */
-  all(): readonly TimerHandle[] {
-    return this.items.slice(0, this.count) as TimerHandle[];
-  }
-
   /** Puts the timer (w, s, t) at `start` or below, moving smaller children up. */
   private siftDown(start: number, w: number, s: number, t: TimerHandle): void {
     const when = this.when;

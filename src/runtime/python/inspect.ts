@@ -11,7 +11,7 @@
  * Proxies can still run code on every step (their traps); callers guard
  * with try/catch, which is why the helpers here may throw.
  */
-import { ownQualname } from "../core/names.ts";
+import { isClass, ownQualname } from "../core/names.ts";
 import { primitiveRepr } from "./scalars.ts";
 
 /** `Reflect.apply`, as it was when the runtime loaded. */
@@ -99,11 +99,6 @@ export function className(value: object): string {
     proto = getPrototypeOf(proto) as object | null;
   }
   return getPrototypeOf(value) === null && ownDescriptor(value, Symbol.toStringTag)?.value === "Module" ? "module" : "object";
-}
-
-/** Classes, and built-in constructors, are the functions whose `prototype` is read-only. */
-function isClass(fn: Function): boolean {
-  return ownDescriptor(fn, "prototype")?.writable === false;
 }
 
 /** `<function name>` (CPython adds an address), `<class 'Name'>` for a class. */

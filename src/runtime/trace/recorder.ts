@@ -18,7 +18,7 @@ import type { HttpInfo, Instrument, JobInfo, PrimitiveState, Stream } from "../c
 import type { EventLoop } from "../core/loop.ts";
 import type { Session } from "../core/session.ts";
 import type { Task } from "../core/task.ts";
-import { EventColumns, FloatLog, grown, IntLog, TaskColumns, TimeRuns } from "./columns.ts";
+import { EventColumns, FloatLog, IntLog, TaskColumns, TimeRuns } from "./columns.ts";
 import { packTrace } from "./pack.ts";
 import { CODE, LIST_WAITS, WAIT_KINDS } from "./schema.ts";
 import type { Trace } from "./trace.ts";
@@ -75,8 +75,8 @@ export class TraceRecorder implements Instrument {
   private readonly times = new TimeRuns();
   private readonly floats = new FloatLog();
   private readonly taskRows = new TaskColumns(256);
-  private sleeps = new Float64Array(256);
-  private sleepCount = 0;
+  /** Delays of the lazy sleep labels (see `sleepText`). */
+  private readonly sleeps = new FloatLog();
   private readonly lists = new IntLog();
   private strings: string[] = [];
   private stringIds = new Map<string, number>();
@@ -106,7 +106,7 @@ export class TraceRecorder implements Instrument {
     this.floats.clear();
     this.lists.clear();
     this.taskRows.clear();
-    this.sleepCount = 0;
+    this.sleeps.clear();
     this.strings = [];
     this.stringIds = new Map();
     this.truncated = false;
@@ -131,8 +131,8 @@ export class TraceRecorder implements Instrument {
       tasks: this.taskRows,
       strings: this.strings,
       intern: (text) => this.intern(text),
-      sleeps: this.sleeps,
-      sleepCount: this.sleepCount,
+      sleeps: this.sleeps.values,
+      sleepCount: this.sleeps.count,
       primitives: this.primitives,
       truncated: this.truncated,
       unsorted: this.unsorted,
@@ -292,14 +292,12 @@ export class TraceRecorder implements Instrument {
   /**
    * The string code of "sleep N s", kept as the number N. Formatting a
    * float and interning a string per sleep was the largest cost of tracing
-   * a run of many timers (each delay is its own label); `build.ts` formats
-   * the labels once, when the trace is read.
+   * a run of many timers (each delay is its own label); the trace formats
+   * each label when it is read (`Trace.text`).
    */
   private sleepText(seconds: number): number {
-    const k = this.sleepCount;
-    if (k === this.sleeps.length) this.sleeps = grown(this.sleeps, k * 2, k);
-    this.sleeps[k] = seconds;
-    this.sleepCount = k + 1;
+    const k = this.sleeps.count;
+    this.sleeps.push(seconds);
     return -2 - k;
   }
 

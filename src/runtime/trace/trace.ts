@@ -226,7 +226,8 @@ export class Trace {
       throw new TraceError(why);
     };
     if (n > limits.maxEvents) fail(`has ${n} events (at most ${limits.maxEvents})`);
-    for (const [name, , count] of TRACE_ARRAYS) if (c[name].length !== traceCounts(c)[count]) fail(`column ${name} has ${c[name].length} rows, not ${traceCounts(c)[count]}`);
+    const counts = traceCounts(c);
+    for (const [name, , count] of TRACE_ARRAYS) if (c[name].length !== counts[count]) fail(`column ${name} has ${c[name].length} rows, not ${counts[count]}`);
     const strings = c.strings;
     if (!Array.isArray(strings) || strings.length > limits.maxStrings) fail("has too many strings");
     if (limits.maxChars !== Infinity) {

@@ -7,7 +7,7 @@ import { runSnippet } from "../../../src/sandbox/run.ts";
 import { encodeReply, packReply, type ReplyParts, unpackReply } from "../../../src/sandbox/wire.ts";
 
 const real = runSnippet('import * as asyncio from "asyncio";\nasync function main() { print("<b>hi</b>"); await asyncio.sleep(1); await asyncio.gather(asyncio.sleep(1)); }\nasyncio.run(main());');
-const good = () => encodeReply({ runId: "r", retire: false, result: real });
+const good = () => encodeReply({ runId: "r", result: real });
 
 /** A copy of the real reply's head and arrays (fresh, writable), spoilt by `spoil`, as bytes. */
 function forged(spoil: (p: { head: Record<string, any>; arrays: Record<string, any> }) => void): ArrayBuffer {

@@ -4,7 +4,7 @@
  * returns a result, in Python's terms, and never throws.
  */
 import { describe, expect, it } from "vitest";
-import { pythonError, runSnippet } from "../../../src/sandbox/run.ts";
+import { failedInsideRuntime, pythonError, runSnippet } from "../../../src/sandbox/run.ts";
 
 const HEAD = 'import * as asyncio from "asyncio";\n';
 const outcome = (source: string) => {
@@ -102,5 +102,19 @@ describe("runSnippet with hostile snippets", () => {
     const r = outcome(`${HEAD}async function main() {\n  const loop: any = asyncio.getRunningLoop();\n  loop._scheduled.size = 5;\n}\nasyncio.run(main());`);
     expect([r.kind, r.name]).toEqual(["runtime", "TypeError"]);
     expect(r.text).toContain('File "snippet.ts", line 4, in main');
+  });
+});
+
+describe("failedInsideRuntime", () => {
+  const thrown = (stack: string) => Object.assign(new TypeError("t.cancelled is not a function"), { stack });
+
+  it("tells an engine error raised inside the runtime from one the snippet raised, in V8's stack format", () => {
+    expect(failedInsideRuntime(thrown("TypeError: x\n    at Task._step (https://a.example/sandbox/worker.js:1:200)\n    at EventLoop.runOnce (https://a.example/sandbox/worker.js:1:900)"))).toBe(true);
+    expect(failedInsideRuntime(thrown("TypeError: x\n    at main (snippet.ts:7:5)\n    at Task._step (https://a.example/sandbox/worker.js:1:200)"))).toBe(false);
+  });
+
+  it("does the same in Firefox's and Safari's format", () => {
+    expect(failedInsideRuntime(thrown("_step@https://a.example/sandbox/worker.js:1:200\nrunOnce@https://a.example/sandbox/worker.js:1:900"))).toBe(true);
+    expect(failedInsideRuntime(thrown("main@snippet.ts:7:5\n_step@https://a.example/sandbox/worker.js:1:200"))).toBe(false);
   });
 });
