@@ -35,8 +35,17 @@ function within(v: number, b: Bound, eps = 1e-9): boolean {
   return (b.atLeast === undefined || v >= b.atLeast - eps) && (b.atMost === undefined || v <= b.atMost + eps);
 }
 
-/** Evaluates one check. */
+/** Checks that read the trace's events (a cut trace would leave out what they measure). */
+const READS_EVENTS: ReadonlySet<CheckSpec["kind"]> = new Set(["loopTime", "inFlight", "blocked", "late", "held", "responses"]);
+
+/** Evaluates one check (failed, saying why, if it reads events and the trace was cut at its cap). */
 export function evaluate(spec: CheckSpec, f: RunFacts): CheckResult {
+  const r = judge(spec, f);
+  if (!f.truncated || !READS_EVENTS.has(spec.kind)) return r;
+  return { pass: false, goal: r.goal, seen: "the run made more events than its trace keeps, so the trace stops early and this cannot be checked: try it with fewer tasks or steps" };
+}
+
+function judge(spec: CheckSpec, f: RunFacts): CheckResult {
   switch (spec.kind) {
     case "runs": {
       const goal = "Runs to the end without an uncaught error";

@@ -82,7 +82,7 @@ export interface RunRecord {
 }
 
 /** Cuts output into lines as the output panel does: a `print(..., { end: "" })` continues the line. */
-function linesOf(output: RunRecord["output"]): PrintedLine[] {
+export function linesOf(output: RunRecord["output"]): PrintedLine[] {
   const lines: PrintedLine[] = [];
   let open: { text: string; time: number; stream: PrintedLine["stream"] } | null = null;
   for (const item of output) {

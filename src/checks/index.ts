@@ -10,5 +10,5 @@
  */
 export { type CheckResult, evaluate, seconds } from "./evaluate.ts";
 export { type ExerciseCheckResult, checkRun, defineExercise, type Exercise, type ExerciseDefinition, type Prediction } from "./exercise.ts";
-export { factsOf, type RunFacts, type RunRecord } from "./facts.ts";
+export { factsOf, linesOf, type RunFacts, type RunRecord } from "./facts.ts";
 export * from "./specs.ts";

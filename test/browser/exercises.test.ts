@@ -149,8 +149,10 @@ describe("predict first", () => {
     await expect.poll(() => ex.locator(".al-ex-order-item[data-verdict]").count(), { timeout: 30_000 }).toBe(truth.length);
     const marks = await ex.locator(".al-ex-order-verdict").allTextContents();
     expect(marks.every((m) => /^[✓✗] (printed \w+ at [\d.]+ s|not printed)$/.test(m))).toBe(true);
+    expect(marks.filter((m) => m.endsWith("not printed"))).toEqual([]);
     // Places are right (the learner ordered them as the lesson's truth); times were all the first choice.
-    expect(await ex.locator("[data-role=prediction-result]").textContent()).toMatch(e.predict.times ? /lines in the right place|Exactly right/ : /Exactly right/);
+    const n = truth.length;
+    expect(await ex.locator("[data-role=prediction-result]").textContent()).toMatch(e.predict.times ? new RegExp(`✓ Exactly right|✗ ${n} of ${n} lines in the right place`) : /Exactly right/);
     // The checks, hidden while the prediction was open, now judge the code: the starter fails, a fix passes.
     expect(await verdicts(ex)).toContain("✗");
     await replaceCode(page, ex, e.solution);

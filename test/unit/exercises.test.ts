@@ -14,7 +14,7 @@ const exercises = await loadExercises();
 const lessons = readdirSync("src/content/docs/lessons").filter((f) => f.endsWith(".mdx")).map((f) => f.replace(/\.mdx$/, ""));
 const exampleIds = readdirSync("src/content/examples").flatMap((l) => readdirSync(`src/content/examples/${l}`).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, "")));
 
-const verdicts = (source: string, checks = exercises[0].checks) => checkRun(checks, runSnippet(source), source);
+const verdicts = (source: string, checks: (typeof exercises)[number]["checks"]) => checkRun(checks, runSnippet(source), source);
 
 describe("the exercises", () => {
   it("live under src/content/exercises", () => {
@@ -46,15 +46,18 @@ describe("the exercises", () => {
       expect(e.predict.explain.length).toBeGreaterThan(0);
     }
     if (e.predict?.kind === "order") {
-      // The lines to put in order are exactly what the starter prints.
+      // The lines to put in order are exactly what the starter prints, listed in the order it prints them (the page shuffles them).
       const printed = runSnippet(e.starter).output.filter((o) => o.stream === "stdout").map((o) => o.text).join("").split("\n").filter(Boolean);
       expect([...e.predict.lines].sort()).toEqual([...printed].sort());
+      expect([...e.predict.lines]).toEqual(printed);
     }
   });
 
   it.each(exercises.map((e) => [e.id, e] as const))("%s: the starter fails a check and the solution passes them all", (_, e) => {
     const starter = verdicts(e.starter, e.checks);
     expect(starter.solved, `${e.id} starter`).toBe(false);
+    // It fails a check by what it does, not by not compiling or running away.
+    expect(runSnippet(e.starter).error?.kind ?? "none", `${e.id} starter`).not.toMatch(/^(compile|limit)$/);
     const solution = verdicts(e.solution, e.checks);
     expect(solution.results.filter((r) => !r.pass).map((r) => `${r.goal}: ${r.seen}`), `${e.id} solution`).toEqual([]);
     expect(solution.solved).toBe(true);

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { codeOnly, evaluate, seconds } from "../../../src/checks/evaluate.ts";
 import { factsOf, type RunFacts } from "../../../src/checks/facts.ts";
 import * as c from "../../../src/checks/specs.ts";
+import { TraceRecorder } from "../../../src/runtime/index.ts";
 import { runSnippet } from "../../../src/sandbox/run.ts";
 
 const cache = new Map<string, RunFacts>();
@@ -147,5 +148,33 @@ describe("seconds in words", () => {
     expect(seconds(1.5)).toBe("1.5 s");
     expect(seconds(0.05)).toBe("0.05 s");
     expect(seconds(2.8000000001)).toBe("2.8 s");
+  });
+});
+
+describe("a run whose trace was cut at its cap", () => {
+  // 2,000 quick steps fill a 1,000-event trace; the blocking and the long sleep come after its end.
+  const source = `import * as asyncio from "asyncio";
+import * as time from "time";
+async function main() {
+  for (let i = 0; i < 2000; i++) await asyncio.sleep(0);
+  time.sleep(3);
+  await asyncio.sleep(10);
+}
+asyncio.run(main());
+`;
+  const f = factsOf(runSnippet(source, { recorder: new TraceRecorder(1000) }), source);
+
+  it("fails every check that reads the trace's events, saying why, instead of passing on what was recorded", () => {
+    expect(f.truncated).toBe(true);
+    for (const spec of [c.loopTime({ atMost: 1 }), c.blocked(0), c.late(0), c.inFlight({ atMost: 0 }), c.responses("200", { atMost: 0 })]) {
+      const r = evaluate(spec, f);
+      expect(r.pass, r.goal).toBe(false);
+      expect(r.seen).toMatch(/trace stops early/);
+    }
+  });
+
+  it("still judges what does not come from the events", () => {
+    expect(evaluate(c.runs(), f).pass).toBe(true);
+    expect(evaluate(c.noWarnings(), f).pass).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ export default defineExercise({
   title: "Five downloads in one second",
   statement:
     "This program downloads five pages one after another with the blocking `requests.get`, so it takes five seconds. " +
-    "Rewrite it so that the five waits overlap: the whole run should take about one second of loop time, and still print a line for each page.",
+    "Rewrite it with aiohttp's client, which awaits instead of blocking, so that the five waits overlap: the whole run should take about one second of loop time, and still print a line for each page.",
   checks: [
     loopTime({ atMost: 1.5 }),
     inFlight({ host: "httpbin.org", atLeast: 5 }),

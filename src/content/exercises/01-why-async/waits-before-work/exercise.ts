@@ -4,7 +4,7 @@ export default defineExercise({
   title: "Start the waits before the work",
   statement:
     "This program makes a thumbnail and downloads three files under one `gather`. Predict how long it takes, then make it finish in about one second. " +
-    "The thumbnail is real work: it must still be made, and it still takes a second of computation.",
+    "The thumbnail is real work: it must still be made, and it still takes a second of computation, so keep `makeThumbnail` as it is and change only `main`.",
   predict: {
     kind: "choice",
     prompt: "How long does the program take as it is?",

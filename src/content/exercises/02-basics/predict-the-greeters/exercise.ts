@@ -14,6 +14,7 @@ export default defineExercise({
   checks: [
     loopTime({ atMost: 1 }),
     printsInOrder(["Ada says hello", "Guido says hello"]),
+    printsInOrder(["Ada says hello", "Grace says hello"]),
     printedAt("Grace says hello", 0),
     printedAt("Grace says goodbye", 1),
     tasks("result", { coro: "greet", atLeast: 3 }),
