@@ -16,7 +16,9 @@
  *   output goes on at it, from the loop time reached;
  * - `al-timeline-inspect`: playback is over or the learner took the
  *   playhead: show every output line now;
- * - `al-timeline-line` ({ line }): mark this code line (null: none).
+ * - `al-timeline-line` ({ line }): mark this code line (null: none);
+ * - `al-timeline-failed` ({ message }): the timeline's code could not be
+ *   loaded (the playground says so; the output stands).
  */
 import type { RunResult } from "../sandbox/run.ts";
 import type { Speed } from "./speed.ts";
@@ -41,4 +43,9 @@ export interface TimelineSpeedDetail {
 /** `al-timeline-line`'s detail. */
 export interface TimelineLineDetail {
   readonly line: number | null;
+}
+
+/** `al-run-stopped`'s and `al-timeline-failed`'s detail: what went wrong, in words. */
+export interface MessageDetail {
+  readonly message: string;
 }

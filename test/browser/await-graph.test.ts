@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEADLOCK } from "../fixtures/deadlock.ts";
-import { launch, openPage, runPlayground } from "./browser.ts";
+import { launch, openPage, runWithTimeline } from "./browser.ts";
 
 const LONG = { timeout: 60_000 };
 const SHOTS = process.env.SCREENSHOTS ?? "";
@@ -23,13 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function runWithTimeline(page: Page, id: string): Promise<Locator> {
-  const pg = page.locator(`al-playground[data-id="${id}"]`);
-  await runPlayground(page, id);
-  await pg.locator(".al-tl[data-run]").waitFor(LONG);
-  return pg;
-}
 
 /** The await graph's tree as text: one line per node, indented by depth. */
 async function treeText(pg: Locator): Promise<string> {
@@ -89,6 +82,18 @@ describe.each([
     const svg = pg.locator("svg.al-tl-svg");
     await expect.poll(() => svg.locator('g[data-layer=labels] rect[data-highlight="task:3"]').count(), LONG).toBe(1);
     expect(await svg.locator('g[data-lane="task:3"]').count()).toBe(1);
+    // Stepping with the arrow keys from a task's button redraws the graph and keeps the focus on that task.
+    const tl = pg.locator(".al-tl");
+    const cursor = await tl.getAttribute("data-cursor");
+    await graph.getByRole("button", { name: "Task-3", exact: true }).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => tl.getAttribute("data-cursor"), LONG).not.toBe(cursor);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.task)).toBe("3");
+    // Space on its summary closes the graph; it does not start playback.
+    await graph.locator("summary").focus();
+    await page.keyboard.press(" ");
+    await expect.poll(() => graph.evaluate((d) => (d as HTMLDetailsElement).open), LONG).toBe(false);
+    expect(await pg.getByRole("button", { name: "Play" }).count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -96,7 +101,8 @@ describe.each([
   it("calls out two tasks that await each other as a deadlock", async () => {
     const context = await browser.newContext({ viewport });
     const { page, errors } = await openPage(context, `/play/?pg=play&code=${LZString.compressToEncodedURIComponent(DEADLOCK)}#pg-play`);
-    const pg = await runWithTimeline(page, "play");
+    // The runtime reports the deadlock; asyncio.run's shutdown then raises, cancelling two tasks that await each other.
+    const pg = await runWithTimeline(page, "play", /^Raised /);
     await pg.getByRole("button", { name: "Skip to the end" }).click();
     const graph = pg.locator(".al-tl-await");
     await graph.locator("summary").click();

@@ -3,8 +3,8 @@
  * (browser downloads are not possible here). Honours CHROME_PATH.
  */
 import { readFileSync } from "node:fs";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
 
 export const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -41,19 +41,24 @@ export async function openPage(context: BrowserContext, path: string): Promise<W
   return { page, errors, foreignRequests };
 }
 
-/** Runs the playground with `id` and waits for its status to say it finished. */
-export async function runPlayground(page: Page, id: string): Promise<{ output: string; status: string }> {
-  const pg = page.locator(`al-playground[data-id="${id}"]`);
-  await pg.locator(".al-pg-actions").waitFor();
-  await pg.locator("[data-action=run]").click();
+/** Waits until the status of the playground with `id` says how its run ended (set, and no longer "Running…"). */
+export async function waitForRunEnd(page: Page, id: string, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     (pid) => {
       const el = document.querySelector(`al-playground[data-id="${pid}"] [data-role=status]`);
       return !!el && el.textContent !== "" && el.textContent !== "Running…";
     },
     id,
-    { timeout: 30_000 },
+    { timeout },
   );
+}
+
+/** Runs the playground with `id` and waits for its status to say it finished. */
+export async function runPlayground(page: Page, id: string): Promise<{ output: string; status: string }> {
+  const pg = page.locator(`al-playground[data-id="${id}"]`);
+  await pg.locator(".al-pg-actions").waitFor();
+  await pg.locator("[data-action=run]").click();
+  await waitForRunEnd(page, id);
   return { output: await outputText(page, id), status: (await pg.locator("[data-role=status]").textContent()) ?? "" };
 }
 
@@ -77,4 +82,15 @@ export async function axeViolations(page: Page, rules?: readonly string[]): Prom
     });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} (${(n.failureSummary ?? "").split("\n").slice(1, 2).join("").trim()})`).join(", ")}`);
   }, rules);
+}
+
+/** Runs a playground, checks how its status says it ended, and waits for its timeline to show this run. */
+export async function runWithTimeline(page: Page, id: string, ended: RegExp = /^Finished/): Promise<Locator> {
+  const pg = page.locator(`al-playground[data-id="${id}"]`);
+  // No timeline before a playground's first run: do not wait for one.
+  const before = (await pg.locator(".al-tl").count()) > 0 ? await pg.locator(".al-tl").getAttribute("data-run") : null;
+  const { status } = await runPlayground(page, id);
+  expect(status).toMatch(ended);
+  await expect.poll(() => pg.locator(".al-tl").getAttribute("data-run", { timeout: 1000 }).catch(() => null), { timeout: 60_000 }).not.toBe(before);
+  return pg;
 }

@@ -10,7 +10,7 @@
 import LZString from "lz-string";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launch } from "./browser.ts";
+import { baseUrl, launch, waitForRunEnd } from "./browser.ts";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -89,14 +89,7 @@ async function run(code: string): Promise<{ status: string; lines: number; text:
     pg.querySelector("[data-role=status]")!.textContent = "";
   }, code);
   await page.locator('al-playground[data-id="play"] [data-action=run]').click();
-  await page.waitForFunction(
-    () => {
-      const s = document.querySelector('al-playground[data-id="play"] [data-role=status]')?.textContent ?? "";
-      return s !== "" && s !== "Running…";
-    },
-    undefined,
-    { timeout: 60_000 },
-  );
+  await waitForRunEnd(page, "play", 60_000);
   // Let the output, the timeline and the next spare sandbox settle: their work counts too.
   await page.waitForTimeout(1500);
   return page.evaluate(() => {

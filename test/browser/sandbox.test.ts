@@ -18,7 +18,7 @@ import LZString from "lz-string";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { decodeReply } from "../../src/sandbox/wire.ts";
-import { baseUrl, launch, outputText } from "./browser.ts";
+import { baseUrl, launch, outputText, waitForRunEnd } from "./browser.ts";
 
 let browser: Browser;
 let probe: Server;
@@ -146,14 +146,7 @@ async function run(code: string): Promise<Ran> {
 async function clickRun(): Promise<Ran> {
   const pg = page.locator('al-playground[data-id="play"]');
   await pg.locator("[data-action=run]").click();
-  await page.waitForFunction(
-    () => {
-      const s = document.querySelector('al-playground[data-id="play"] [data-role=status]')?.textContent ?? "";
-      return s !== "" && s !== "Running…";
-    },
-    undefined,
-    { timeout: 60_000 },
-  );
+  await waitForRunEnd(page, "play", 60_000);
   return page.evaluate(() => {
     const pg = document.querySelector('al-playground[data-id="play"]')!;
     const err = pg.querySelector<HTMLElement>("[data-role=error]")!;
@@ -433,7 +426,7 @@ const EVIL_WORKER = `
 const enc = (o) => {
   const r = o.result;
   const strings = r.output.map((x) => x.text);
-  const head = new TextEncoder().encode(JSON.stringify({ v: 2, runId: o.runId, retire: o.retire, ok: r.ok, error: r.error, stats: r.stats, notices: [], trace: null, strings, counts: { events: 0, times: 0, floats: 0, lists: 0, sleeps: 0, tasks: 0, prims: 0, output: r.output.length } }));
+  const head = new TextEncoder().encode(JSON.stringify({ v: 2, runId: o.runId, ok: r.ok, error: r.error, stats: r.stats, notices: [], trace: null, strings, counts: { events: 0, times: 0, floats: 0, lists: 0, sleeps: 0, tasks: 0, prims: 0, output: r.output.length } }));
   const n = r.output.length;
   const align = (x) => (x + 7) & ~7;
   let at = align(8 + head.length);
@@ -457,22 +450,22 @@ addEventListener("message", (e) => {
   const port = e.data && e.data.port;
   if (!port) return;
   // Unsolicited, before anything is asked: a forged "done".
-  port.postMessage({ id: "1", type: "RAW", value: enc({ v: 1, runId: "guess", retire: false, result: result("forged done") }) });
+  port.postMessage({ id: "1", type: "RAW", value: enc({ v: 1, runId: "guess", result: result("forged done") }) });
   port.postMessage({ type: "done", output: "<img src=x onerror=window.pwned=1>" });
   port.onmessage = (m) => {
     const { id, path, argumentList } = m.data;
     if (path[0] !== "run") return port.postMessage({ id, type: "RAW", value: { ok: true, bootMs: 0, lockdownMs: 0, frozen: 0, problems: [] } });
     const src = argumentList[0].value;
     const runId = argumentList[1].value.runId;
-    if (src.includes("other-run")) return port.postMessage({ id, type: "RAW", value: enc({ v: 1, runId: "not-" + runId, retire: false, result: result("wrong run") }) });
+    if (src.includes("other-run")) return port.postMessage({ id, type: "RAW", value: enc({ v: 1, runId: "not-" + runId, result: result("wrong run") }) });
     if (src.includes("html")) {
-      port.postMessage({ id, type: "RAW", value: enc({ v: 1, runId, retire: false, result: result('<img src=x onerror="window.pwned=1">') }) });
-      port.postMessage({ id, type: "RAW", value: enc({ v: 1, runId, retire: false, result: result("second reply") }) });
+      port.postMessage({ id, type: "RAW", value: enc({ v: 1, runId, result: result('<img src=x onerror="window.pwned=1">') }) });
+      port.postMessage({ id, type: "RAW", value: enc({ v: 1, runId, result: result("second reply") }) });
       return;
     }
     if (src.includes("huge")) return port.postMessage({ id, type: "RAW", value: new ArrayBuffer(49 * 1024 * 1024) });
     // Malformed: an output item whose text points past the strings table.
-    if (src.includes("shape")) return port.postMessage({ id, type: "RAW", value: enc({ v: 1, runId, retire: false, result: { ...result("x"), output: [{ text: "x", textIndex: 7, stream: "stdout", time: 0 }] } }) });
+    if (src.includes("shape")) return port.postMessage({ id, type: "RAW", value: enc({ v: 1, runId, result: { ...result("x"), output: [{ text: "x", textIndex: 7, stream: "stdout", time: 0 }] } }) });
   };
 });`;
 

@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manyTasksSnippet } from "../fixtures/many-tasks.ts";
-import { launch, openPage, runPlayground } from "./browser.ts";
+import { launch, openPage, runPlayground, runWithTimeline } from "./browser.ts";
 
 const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 const LONG = { timeout: 60_000 };
@@ -33,17 +33,6 @@ afterAll(async () => {
 });
 
 const share = (code: string) => `/play/?pg=play&code=${LZString.compressToEncodedURIComponent(code)}#pg-play`;
-
-/** Runs a playground and waits for its timeline to show the run. */
-async function runWithTimeline(page: Page, id: string): Promise<Locator> {
-  const pg = page.locator(`al-playground[data-id="${id}"]`);
-  // No timeline before a playground's first run: do not wait for one.
-  const before = (await pg.locator(".al-tl").count()) > 0 ? await pg.locator(".al-tl").getAttribute("data-run") : null;
-  const { status } = await runPlayground(page, id);
-  expect(status).toMatch(/^Finished/);
-  await expect.poll(() => pg.locator(".al-tl").getAttribute("data-run", { timeout: 1000 }).catch(() => null), LONG).not.toBe(before);
-  return pg;
-}
 
 /** Skips playback to the end. */
 async function skipToEnd(pg: Locator): Promise<void> {
@@ -288,6 +277,42 @@ describe("the event-loop timeline", () => {
     await expect.poll(async () => Number(await current()), LONG).toBeGreaterThan(1000);
     await pg.getByRole("button", { name: "Skip to the end" }).click();
     await expect.poll(current, LONG).toBe(events);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("puts the last run's timeline away when a run has none (the code did not compile), and shows the next one", async () => {
+    const greet = 'import * as asyncio from "asyncio";\nasync function main() { await asyncio.sleep(1); print("hi"); }\nasyncio.run(main());\n';
+    const { page, errors } = await openPage(context, share(greet));
+    const pg = await runWithTimeline(page, "play");
+    const tl = pg.locator(".al-tl");
+    expect(await tl.isVisible()).toBe(true);
+    const show = (src: string) => pg.evaluate((el, s) => (el as unknown as { code: { show(c: string): void } }).code.show(s), src);
+    await show("async function main( {\n");
+    const { status } = await runPlayground(page, "play");
+    expect(status).not.toMatch(/^Finished/);
+    await expect.poll(() => tl.isHidden(), LONG).toBe(true);
+    await show(greet);
+    await runWithTimeline(page, "play");
+    expect(await tl.isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("plays a run of many short steps faster than 1×: one second of loop time, but minutes of playback at 1×", async () => {
+    const code = `import * as asyncio from "asyncio";
+async function main() {
+  for (let i = 0; i < 1000; i++) await asyncio.sleep(0.001);
+  print("done");
+}
+asyncio.run(main());
+`;
+    const { page, errors } = await openPage(context, share(code));
+    await page.evaluate(() => localStorage.setItem("async-lab:speed", "1"));
+    await page.reload();
+    const pg = await runWithTimeline(page, "play");
+    // Each of the 1,000 steps dwells on the playback axis: at 1× that would take over four minutes.
+    expect(await pg.getByRole("combobox", { name: /speed/i }).inputValue()).toBe("8");
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -11,8 +11,8 @@
  * - Hints open one at a time; "Show the solution" puts the solution beside
  *   the learner's code as a diff, never into it.
  */
-import { checkRun, type CheckSpec, type ExerciseCheckResult, type Prediction as PredictionSpec } from "../../checks/index.ts";
-import type { RunEventDetail } from "../run-events.ts";
+import { checkRun, type CheckSpec, linesOf, type ExerciseCheckResult, type Prediction as PredictionSpec } from "../../checks/index.ts";
+import type { MessageDetail, RunEventDetail } from "../run-events.ts";
 import { el } from "../dom.ts";
 import { changes, diffLines } from "./diff.ts";
 import { PredictPanel } from "./predict.ts";
@@ -64,7 +64,7 @@ export class ExerciseElement extends HTMLElement {
       this.say("Make your prediction first (or skip it): then the run can show you whether you were right.");
     });
     this.pg.addEventListener("al-run-start", () => this.checking());
-    this.pg.addEventListener("al-run-stopped", (e) => this.stopped((e as CustomEvent<{ message: string }>).detail.message));
+    this.pg.addEventListener("al-run-stopped", (e) => this.stopped((e as CustomEvent<MessageDetail>).detail.message));
     this.pg.addEventListener("al-run", (e) => this.onRun((e as CustomEvent<RunEventDetail>).detail));
     document.addEventListener(PROGRESS_EVENT, () => this.showSolved(loadProgress().progress.solved[this.exerciseId] !== undefined));
     this.classList.add("al-ready");
@@ -76,15 +76,24 @@ export class ExerciseElement extends HTMLElement {
     return found;
   }
 
+  /** The pressed button is hidden once a prediction is locked in or declined: the focus goes on to the playground's Run. */
+  private focusRun(): void {
+    this.pg.querySelector<HTMLButtonElement>("[data-action=run]")?.focus();
+  }
+
   private onClick(e: MouseEvent): void {
     const button = (e.target as Element).closest<HTMLButtonElement>("button[data-action]");
     if (!button || !this.contains(button)) return;
     switch (button.dataset.action) {
       case "lock-prediction":
-        if (this.predict?.tryLock()) void this.pg.run();
+        if (this.predict?.tryLock()) {
+          this.focusRun();
+          void this.pg.run();
+        }
         return;
       case "skip-prediction":
-        this.predict?.skip();
+        this.predict?.decline();
+        this.focusRun();
         return;
       case "next-hint":
         return this.nextHint();
@@ -121,7 +130,7 @@ export class ExerciseElement extends HTMLElement {
   private onRun(detail: RunEventDetail): void {
     const { results, solved } = checkRun(this.data.checks, detail.result, detail.source);
     this.render(results);
-    this.predict?.judge(this.printedLines(detail));
+    this.predict?.judge(linesOf(detail.result.output).filter((l) => l.stream === "stdout"));
     const passing = results.filter((r) => r.pass).length;
     if (solved) {
       const first = loadProgress().progress.solved[this.exerciseId] === undefined;
@@ -131,26 +140,6 @@ export class ExerciseElement extends HTMLElement {
     } else {
       this.say(`${passing} of ${results.length} checks pass. ${results.find((r) => !r.pass)?.goal ?? ""}: ${results.find((r) => !r.pass)?.seen ?? ""}.`);
     }
-  }
-
-  private printedLines(detail: RunEventDetail): { text: string; time: number }[] {
-    const lines: { text: string; time: number }[] = [];
-    let open: { text: string; time: number } | null = null;
-    for (const o of detail.result.output) {
-      if (o.stream !== "stdout") continue;
-      const parts = o.text.split("\n");
-      parts.forEach((part, i) => {
-        const last = i === parts.length - 1;
-        if (last && part === "") return;
-        if (open === null) {
-          open = { text: "", time: o.time };
-          lines.push(open);
-        }
-        open.text += part;
-        if (!last) open = null;
-      });
-    }
-    return lines;
   }
 
   private checkItems(): HTMLLIElement[] {

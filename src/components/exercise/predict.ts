@@ -99,7 +99,8 @@ export class PredictPanel {
     return true;
   }
 
-  skip(): void {
+  /** The learner declines to predict: their next run just shows the answer. */
+  decline(): void {
     this.lock({ skipped: true }, true);
     this.say("Prediction skipped. The run will show you the answer.", "info");
   }

@@ -125,7 +125,7 @@ export function renderLines(list: HTMLElement, items: readonly OutputItem[], dow
 
 function cutNotice(total: number, download?: () => void): HTMLLIElement {
   const skipped = total - SHOWN_HEAD - SHOWN_TAIL;
-  const notice = el("li", "al-out-cut");
+  const notice = el("li", "al-out-cut al-notice");
   notice.append(el("span", "", `… ${skipped.toLocaleString("en-US")} lines not shown. The page shows the first ${SHOWN_HEAD.toLocaleString("en-US")} and the last ${SHOWN_TAIL.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} lines.`));
   if (download) {
     const b = el("button", "al-btn al-btn-small", "Download all the output");

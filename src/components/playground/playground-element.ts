@@ -19,7 +19,8 @@
  * all of it, the code line at its playhead.
  */
 import type { RunResult } from "../../sandbox/run.ts";
-import type { RunEventDetail, TimelineLineDetail, TimelineSpeedDetail } from "../run-events.ts";
+import { nextTask } from "../next-task.ts";
+import type { MessageDetail, RunEventDetail, TimelineLineDetail, TimelineSpeedDetail } from "../run-events.ts";
 import { CodeView } from "./code-view.ts";
 import { OutputReveal } from "./output-reveal.ts";
 import { outputText, prependTypeProblems, renderError, renderLines } from "./output-view.ts";
@@ -41,6 +42,8 @@ export class PlaygroundElement extends HTMLElement {
   private mode: Mode = "lesson";
   private code!: CodeView;
   private running = false;
+  /** Counts the runs started: a run that awaits its type errors sees whether a newer one began meanwhile. */
+  private runsStarted = 0;
   private lastRun: RunResult | null = null;
   /** Shows the last run's output lines at their loop time. */
   private reveal: OutputReveal | null = null;
@@ -86,7 +89,7 @@ export class PlaygroundElement extends HTMLElement {
     this.addEventListener("al-timeline-speed", (e) => this.setOutputSpeed((e as CustomEvent<TimelineSpeedDetail>).detail.speed));
     this.addEventListener("al-timeline-inspect", () => this.showAllOutput());
     this.addEventListener("al-timeline-line", (e) => this.markLine((e as CustomEvent<TimelineLineDetail>).detail.line));
-    this.addEventListener("al-timeline-failed", (e) => this.timelineFailed((e as CustomEvent<{ message: string }>).detail.message));
+    this.addEventListener("al-timeline-failed", (e) => this.timelineFailed((e as CustomEvent<MessageDetail>).detail.message));
     const warm = () => warmSandbox();
     this.addEventListener("pointerenter", warm, { once: true });
     this.addEventListener("focusin", warm, { once: true });
@@ -174,6 +177,7 @@ export class PlaygroundElement extends HTMLElement {
     const source = this.source;
     if (this.mode === "edited") saveEdit(this.playgroundId, source);
     this.running = true;
+    const run = ++this.runsStarted;
     // The timeline stops playback and dims the last run until this one arrives (and loads itself meanwhile).
     this.dispatchEvent(new CustomEvent("al-run-start"));
     const runButton = this.el<HTMLButtonElement>("run");
@@ -210,6 +214,8 @@ export class PlaygroundElement extends HTMLElement {
     const speed = speedForRun(loadSpeed(), result.stats.virtualTime);
     this.reveal = new OutputReveal(renderLines(this.el("output"), result.output, () => this.downloadOutput(result.output)), speed);
     const types = await settled(problems, TYPE_WAIT_MS, []);
+    // Another run started while the type errors were awaited: the rest is its to show.
+    if (run !== this.runsStarted) return;
     if (types.length > 0) prependTypeProblems(this.el("output"), types, (line, column) => this.code.showLine(line, column, "error"));
     if (result.error) {
       renderError(errorBox, result.error, (line, column) => this.code.showLine(line, column, "error"));
@@ -231,7 +237,7 @@ export class PlaygroundElement extends HTMLElement {
 
   /** Says a run ended without a result (its exercise, if any, shows that no check passed). */
   private stopped(message: string): void {
-    this.dispatchEvent(new CustomEvent("al-run-stopped", { detail: { message } }));
+    this.dispatchEvent(new CustomEvent<MessageDetail>("al-run-stopped", { detail: { message } }));
   }
 
   /** Says that the timeline could not load (its element asks: `al-timeline-failed`). */
@@ -369,11 +375,6 @@ export class PlaygroundElement extends HTMLElement {
   private hideNotice(): void {
     this.el("notice").hidden = true;
   }
-}
-
-/** Lets the page breathe (input, a frame) between two pieces of work. */
-function nextTask(): Promise<void> {
-  return new Promise((done) => setTimeout(done, 0));
 }
 
 /** `promise`'s value, or `fallback` if it takes longer than `ms`. */

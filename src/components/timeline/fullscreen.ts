@@ -24,7 +24,7 @@ export function setFullScreen(root: HTMLElement, button: HTMLButtonElement, on: 
     r.removeAttribute("aria-modal");
   }
   root.classList.toggle("al-tl-full", on);
-  button.setAttribute("aria-pressed", String(on));
+  // The button says what it does next (its name changes), so it is not also a pressed toggle ("Exit full screen, pressed").
   button.querySelector("span")!.textContent = on ? "Exit full screen" : "Full screen";
   button.setAttribute("aria-label", on ? "Exit full screen" : "Full screen");
   button.focus();

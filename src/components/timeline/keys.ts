@@ -31,7 +31,8 @@ export function onTimelineKey(root: HTMLElement, e: KeyboardEvent, fromScrubber:
   }
   if (!fromScrubber && target.closest("select, input, textarea, .al-tl-table")) return;
   if (e.altKey || e.ctrlKey || e.metaKey) return;
-  const onButton = target.tagName === "BUTTON";
+  // Space on a button, a summary or a link is theirs (press, open), not play/pause.
+  const onButton = target.closest("button, summary, a") !== null;
   let handled = true;
   switch (e.key) {
     case "ArrowLeft":

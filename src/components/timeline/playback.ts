@@ -8,7 +8,7 @@
  * share an instant still come one after another instead of all at once.
  */
 import type { Instant } from "./model/model.ts";
-import { type Speed, speedForRun } from "../speed.ts";
+import type { Speed } from "../speed.ts";
 import { expansions, Warp } from "./scale.ts";
 
 /** Seconds of playback per step at 1×. */
@@ -16,7 +16,6 @@ export const DWELL = 0.25;
 /** At most this long per instant at 1×. */
 export const DWELL_CAP = 1.25;
 
-export { SPEEDS, type Speed, speedLabel } from "../speed.ts";
 
 /** The playback axis of a run. */
 export function playbackWarp(instants: readonly Instant[], endTime: number): Warp {
@@ -25,11 +24,6 @@ export function playbackWarp(instants: readonly Instant[], endTime: number): War
     expansions(instants, DWELL, DWELL_CAP),
     endTime,
   );
-}
-
-/** A speed at which the whole run plays in about `target` seconds or less; "instant" if even 8× is too slow. */
-export function defaultSpeed(length: number, target = 20): Speed {
-  return speedForRun(1, length, target);
 }
 
 export interface Clock {

@@ -9,7 +9,8 @@
  * bubbling from itself: the output's pace, all of the output, the code line
  * at the playhead. It imports nothing from the playground.
  */
-import type { RunEventDetail } from "../run-events.ts";
+import { nextTask } from "../next-task.ts";
+import type { MessageDetail, RunEventDetail } from "../run-events.ts";
 
 type ViewModule = typeof import("./timeline-view.ts");
 let chunk: Promise<ViewModule> | null = null;
@@ -19,11 +20,6 @@ function load(): Promise<ViewModule> {
   chunk ??= import("./timeline-view.ts");
   chunk.catch(() => (chunk = null));
   return chunk;
-}
-
-/** Lets the page breathe (input, a frame) between two pieces of work. */
-function nextTask(): Promise<void> {
-  return new Promise((done) => setTimeout(done, 0));
 }
 
 export class TimelineElement extends HTMLElement {
@@ -45,13 +41,14 @@ export class TimelineElement extends HTMLElement {
   }
 
   private async show(detail: RunEventDetail): Promise<void> {
-    if (!detail.result.trace) return;
     this.latest = detail;
+    // A run without a trace (it did not compile): the last run's timeline goes, not to be taken for this one's.
+    if (!detail.result.trace) return this.view?.clear();
     let m: ViewModule;
     try {
       m = await load();
     } catch (e) {
-      this.dispatchEvent(new CustomEvent("al-timeline-failed", { detail: { message: e instanceof Error ? e.message : String(e) }, bubbles: true }));
+      this.dispatchEvent(new CustomEvent<MessageDetail>("al-timeline-failed", { detail: { message: e instanceof Error ? e.message : String(e) }, bubbles: true }));
       return;
     }
     // In a task of its own: the output first, then the timeline (each well within a frame's budget).

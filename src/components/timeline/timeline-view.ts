@@ -14,8 +14,9 @@
  * shows on the page outside itself it asks for by events (run-events.ts).
  */
 import { el } from "../dom.ts";
+import { nextTask } from "../next-task.ts";
 import type { RunEventDetail } from "../run-events.ts";
-import { loadSpeed, saveSpeed } from "../speed.ts";
+import { loadSpeed, parseSpeed, saveSpeed, speedForRun } from "../speed.ts";
 import { download, timelineSvg, traceEventJson } from "./export.ts";
 import { setFullScreen } from "./fullscreen.ts";
 import { onTimelineKey } from "./keys.ts";
@@ -29,7 +30,7 @@ import { OutputSync } from "./panels/output-sync.ts";
 import { StatePanel } from "./panels/state-panel.ts";
 import { showSummary } from "./panels/summary.ts";
 import { TableView } from "./panels/table-view.ts";
-import { Playback, playbackWarp, type Speed } from "./playback.ts";
+import { Playback, playbackWarp } from "./playback.ts";
 import { fmtCount, fmtTime, type Warp } from "./scale.ts";
 import { Stage } from "./stage.ts";
 import { LoopStateIndex } from "./state/loop-state.ts";
@@ -46,11 +47,6 @@ interface Run {
 
 let views = 0;
 
-/** Lets the page breathe (input, a frame) between two slices of work: `scheduler.yield()` where there is one. */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((done) => setTimeout(done, 0));
-}
 
 /**
  * The stylesheet comes in as text and is put in the page here: a CSS file
@@ -81,7 +77,6 @@ export class TimelineView {
   private playback: Playback | null = null;
   private cursor = -1;
   private markedLine: number | null = -1;
-  private speed: Speed = loadSpeed();
   private runs = 0;
   /** Counts the runs asked to be shown (and `stale()` calls): a slice of an older one's build sees it was overtaken. */
   private showing = 0;
@@ -101,9 +96,9 @@ export class TimelineView {
     this.summary = el("p", "al-tl-summary");
     this.compare = el("div", "al-tl-compare");
     this.compare.hidden = true;
-    this.note = el("p", "al-tl-note");
+    this.note = el("p", "al-tl-note al-notice");
     this.note.hidden = true;
-    this.controls = createControls(this.id, this.speed);
+    this.controls = createControls(this.id, loadSpeed());
     this.stage = new Stage(
       {
         seekOrder: (section, order) => this.onSeekOrder(section, order),
@@ -119,7 +114,7 @@ export class TimelineView {
     );
     this.state = new StatePanel((task) => this.showLane(task));
     const lanes = this.stage.lanes;
-    const help = el("p", "al-tl-sr", "Keys: left and right arrows step through events, Shift with an arrow jumps to the previous or next moment in time, Space plays or pauses, Home and End go to the start and the end, plus and minus zoom. The table view lists every event.");
+    const help = el("p", "al-sr", "Keys: left and right arrows step through events, Shift with an arrow jumps to the previous or next moment in time, Space plays or pauses, Home and End go to the start and the end, plus and minus zoom. The table view lists every event.");
     help.id = `${this.id}-help`;
     lanes.root.setAttribute("role", "group");
     lanes.root.setAttribute("aria-describedby", help.id);
@@ -141,11 +136,10 @@ export class TimelineView {
    */
   async show(detail: RunEventDetail): Promise<void> {
     const trace = detail.result.trace;
+    if (!trace) return this.clear();
     const job = ++this.showing;
     this.playback?.dispose();
     this.run?.output.clear();
-    if (!trace) return;
-    const speed = detail.speed;
     const t0 = performance.now();
     const model = await buildModelInSlices(trace, nextTask, () => job !== this.showing);
     if (!model) return;
@@ -162,7 +156,10 @@ export class TimelineView {
     await nextTask();
     if (job !== this.showing) return;
     this.root.classList.remove("al-tl-stale");
+    this.root.hidden = false;
     const pWarp = playbackWarp(model.instants, model.endTime);
+    // The playback axis is longer than loop time (each step dwells): a long one plays faster, as the output does for loop time.
+    const speed = speedForRun(detail.speed, pWarp.length);
     const pPos = pWarp.positions(model.instantOf, model.frac);
     this.listenToOutput(detail.output);
     const output = new OutputSync([...detail.output.querySelectorAll<HTMLLIElement>("li[data-item]")], model.prints);
@@ -201,6 +198,15 @@ export class TimelineView {
     this.root.dataset.run = String(++this.runs);
   }
 
+  /** A run without a trace: the last one's timeline is put away (hidden) until a run with a trace comes. */
+  clear(): void {
+    this.showing++;
+    this.playback?.dispose();
+    this.playback = null;
+    this.run?.output.clear();
+    this.root.hidden = true;
+  }
+
   /** A new run started: playback stops and this one is dimmed until it arrives. */
   stale(): void {
     this.showing++;
@@ -219,9 +225,7 @@ export class TimelineView {
     c.prev.addEventListener("click", () => this.stepTo(this.cursor - 1, "key"));
     c.next.addEventListener("click", () => this.stepTo(this.cursor + 1, "key"));
     c.speed.addEventListener("change", () => {
-      const v = c.speed.value;
-      const s = (v === "instant" ? "instant" : Number(v)) as Speed;
-      this.speed = s;
+      const s = parseSpeed(c.speed.value) ?? 1;
       saveSpeed(s);
       this.ask("al-timeline-speed", { speed: s });
       this.playback?.setSpeed(s);

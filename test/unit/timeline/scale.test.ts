@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expansions, fmtTime, slotWidth, tickLabel, ticks, tickStep, Warp } from "../../../src/components/timeline/scale.ts";
-import { defaultSpeed, playbackWarp } from "../../../src/components/timeline/playback.ts";
+import { playbackWarp } from "../../../src/components/timeline/playback.ts";
+import { speedForRun } from "../../../src/components/speed.ts";
 import { buildModel } from "../../../src/components/timeline/model/model.ts";
 import { exampleTrace } from "./helpers.ts";
 
@@ -93,6 +94,7 @@ describe("the playback axis", () => {
   });
 
   it("speeds up long runs by default, and plays huge ones instantly", () => {
+    const defaultSpeed = (length: number) => speedForRun(1, length);
     expect(defaultSpeed(5)).toBe(1);
     expect(defaultSpeed(60)).toBe(4);
     expect(defaultSpeed(500)).toBe(8);

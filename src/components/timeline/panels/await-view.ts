@@ -73,7 +73,10 @@ export class AwaitView {
       out.push(ul);
       if (g.moreRoots > 0) out.push(el("p", "al-tl-more", `+ ${g.moreRoots} more tasks nobody awaits`));
     }
+    // A task's button had focus (the learner steps with the arrow keys from it): it keeps it, as the same task's new button.
+    const focused = this.body.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.task : undefined;
     this.body.replaceChildren(...out);
+    if (focused !== undefined) (this.body.querySelector<HTMLButtonElement>(`button[data-task="${focused}"]`) ?? this.root.querySelector("summary"))?.focus();
   }
 
   private node(n: AwaitNode): HTMLLIElement {

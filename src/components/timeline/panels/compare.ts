@@ -11,7 +11,6 @@ export function showCompare(box: HTMLElement, pin: HTMLButtonElement, pinned: Ti
   const pinnedNow = pinned !== null;
   pin.querySelector("span")!.textContent = pinnedNow ? "Unpin" : "Pin run";
   pin.setAttribute("aria-label", pinnedNow ? "Unpin the pinned run" : "Pin run: keep this run to compare it with the next one");
-  pin.setAttribute("aria-pressed", String(pinnedNow));
   box.replaceChildren();
   if (!pinned || !current) {
     box.hidden = true;

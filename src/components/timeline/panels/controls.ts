@@ -4,7 +4,7 @@
  * (zoom, spread instants, table, pin, downloads). Buttons carry visible
  * text or an aria-label, and a title with their key.
  */
-import { SPEEDS, type Speed, speedLabel } from "../playback.ts";
+import { SPEEDS, type Speed, speedLabel } from "../../speed.ts";
 
 export interface Controls {
   readonly root: HTMLElement;
@@ -132,7 +132,6 @@ export function createControls(id: string, initialSpeed: Speed): Controls {
   const downloadSvg = button("Download the timeline as SVG", { text: "SVG", title: "Download the timeline as an SVG picture" });
 
   const expand = button("Full screen", { icon: "expand", text: "Full screen", title: "Give the timeline the whole window (Esc to leave)" });
-  expand.setAttribute("aria-pressed", "false");
 
   const view = group("View", "al-tl-view", zoomOut, zoomIn, fit, spreadLabel, table, pin, expand, downloadTrace, downloadSvg);
 

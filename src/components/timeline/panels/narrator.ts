@@ -22,7 +22,7 @@ export class Narrator {
 
   constructor() {
     this.root = document.createElement("p");
-    this.root.className = "al-tl-live al-tl-sr";
+    this.root.className = "al-tl-live al-sr";
     this.root.setAttribute("aria-live", "polite");
     this.root.setAttribute("aria-atomic", "true");
   }
