@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEADLOCK } from "../fixtures/deadlock.ts";
-import { launch, openPage, runWithTimeline } from "./browser.ts";
+import { axeViolations, launch, openPage, runWithTimeline } from "./browser.ts";
 
 const LONG = { timeout: 60_000 };
 const SHOTS = process.env.SCREENSHOTS ?? "";
@@ -76,6 +76,8 @@ describe.each([
       ].join("\n"),
     );
     expect(await graph.locator(".al-tl-cycle").count()).toBe(0);
+    // The page after use, graph open, on both sizes (on a phone the output scrolls: it must take focus).
+    expect(await axeViolations(page)).toEqual([]);
     await shoot(page, `await-taskgroup-${size}`, graph);
     // Task-3's button: its lane is drawn and marked.
     await graph.getByRole("button", { name: "Task-3", exact: true }).click();
