@@ -21,11 +21,19 @@ export const FutureState = { Pending: 0, Cancelled: 1, Finished: 2 } as const;
 /** @internal */
 export type FutureState = (typeof FutureState)[keyof typeof FutureState];
 
-/** `_flags` bits of every future (a task adds its own above them). */
-const HAS_EXCEPTION = 1;
-const LOG_TRACEBACK = 2;
+/** @internal `_flags`' low bits hold the state (a `FutureState`). */
+export const STATE_MASK = 3;
+/** `_flags` bits of every future above the state (a task adds its own above them). */
+const HAS_EXCEPTION = 4;
+const LOG_TRACEBACK = 8;
 /** @internal The first `_flags` bit free for subclasses. */
-export const FUTURE_FLAG_BITS = 2;
+export const FUTURE_FLAG_BITS = 4;
+
+/**
+ * The messages given to `cancel(msg)`, for the futures that were given one
+ * (cancelling is rare; a field on every future and task was 8 bytes each).
+ */
+const cancelMessages = new WeakMap<Future<any>, unknown>();
 
 /** A done callback: a function called with the future, or a task to wake. */
 export type DoneCallback = ((future: any) => unknown) | Task<any>;
@@ -73,12 +81,13 @@ export function waitTargetIds(futures: Iterable<Future<any>>, out: number[] = []
  * print(await fut);  // 42, one second later
  */
 export class Future<T = unknown> {
-  // A run holds tens of thousands of futures and tasks at once, so their
-  // state is packed: the result slot also holds the exception (when
-  // HAS_EXCEPTION) or the CancelledError to re-raise (when cancelled), and
-  // the booleans share `_flags` with the task's (see task.ts).
+  // A run holds tens of thousands of futures and tasks at once, and the
+  // scavenger copies every live one, so their state is packed: the state
+  // and the booleans share `_flags` with the task's (see task.ts), the
+  // result slot also holds the exception (when HAS_EXCEPTION) or the
+  // CancelledError to re-raise (when cancelled), and a cancel message is
+  // kept aside (`cancelMessages`).
   // Invariant: `_result` is undefined while pending; HAS_EXCEPTION implies Finished.
-  /** @internal */ _state: FutureState = FutureState.Pending as FutureState;
   /** @internal The result; the exception if HAS_EXCEPTION; a saved CancelledError (or undefined) if cancelled. */
   _result: unknown = undefined;
   /**
@@ -86,10 +95,8 @@ export class Future<T = unknown> {
    * have exactly one, the task or gather waiting on them), or an array.
    */
   _callbacks: DoneCallback | DoneCallback[] | null = null;
-  /** @internal The message given to `cancel()`. */
-  _cancelMessage: unknown = null;
-  /** @internal HAS_EXCEPTION, LOG_TRACEBACK, and the bits tasks add. */
-  _flags = 0;
+  /** @internal The state (STATE_MASK), HAS_EXCEPTION, LOG_TRACEBACK, and the bits tasks add. */
+  _flags: number = FutureState.Pending;
   /** @internal What waiting on this future means, for the timeline (see `_waitLabel`). */
   _label: WaitLabel = FUTURE_LABEL;
   /** @internal */ readonly _loop: EventLoop;
@@ -97,6 +104,23 @@ export class Future<T = unknown> {
   /** Made by `loop.createFuture()`; a future belongs to the loop it was made for. */
   constructor(loop: EventLoop) {
     this._loop = loop;
+  }
+
+  /** @internal Pending, cancelled or finished. */
+  get _state(): FutureState {
+    return (this._flags & STATE_MASK) as FutureState;
+  }
+  set _state(state: FutureState) {
+    this._flags = (this._flags & ~STATE_MASK) | state;
+  }
+
+  /** @internal The message given to `cancel()`, or null. */
+  get _cancelMessage(): unknown {
+    return cancelMessages.has(this) ? cancelMessages.get(this) : null;
+  }
+  set _cancelMessage(msg: unknown) {
+    if (msg === null) cancelMessages.delete(this);
+    else cancelMessages.set(this, msg);
   }
 
   /** @internal Finished with an exception. */
@@ -132,12 +156,12 @@ export class Future<T = unknown> {
 
   /** Python's `Future.done()`: finished with a result, an exception, or cancelled. */
   done(): boolean {
-    return this._state !== FutureState.Pending;
+    return (this._flags & STATE_MASK) !== FutureState.Pending;
   }
 
   /** Python's `Future.cancelled()`. */
   cancelled(): boolean {
-    return this._state === FutureState.Cancelled;
+    return (this._flags & STATE_MASK) === FutureState.Cancelled;
   }
 
   /**
@@ -145,11 +169,11 @@ export class Future<T = unknown> {
    * `CancelledError` if cancelled and `InvalidStateError` if not done yet.
    */
   result(): T {
-    if (this._state !== FutureState.Finished) {
-      if (this._state === FutureState.Cancelled) throw this._makeCancelledError();
+    const flags = this._flags;
+    if ((flags & STATE_MASK) !== FutureState.Finished) {
+      if ((flags & STATE_MASK) === FutureState.Cancelled) throw this._makeCancelledError();
       throw new InvalidStateError("Result is not set.");
     }
-    const flags = this._flags;
     if ((flags & (HAS_EXCEPTION | LOG_TRACEBACK)) === 0) return this._result as T;
     this._flags = flags & ~LOG_TRACEBACK;
     if ((flags & HAS_EXCEPTION) !== 0) throw this._result;
@@ -170,7 +194,7 @@ export class Future<T = unknown> {
    */
   addDoneCallback(fn: DoneCallback): void {
     const cbs = this._callbacks;
-    if (this._state !== FutureState.Pending) this._loop._scheduleCallback(fn, this);
+    if ((this._flags & STATE_MASK) !== FutureState.Pending) this._loop._scheduleCallback(fn, this);
     else if (cbs === null) this._callbacks = fn;
     else if (Array.isArray(cbs)) cbs.push(fn);
     else this._callbacks = [cbs, fn];
@@ -199,9 +223,10 @@ export class Future<T = unknown> {
 
   /** Python's `Future.set_result(value)`; `InvalidStateError` if already done. */
   setResult(value: T): void {
-    if (this._state !== FutureState.Pending) throw new InvalidStateError("invalid state");
+    const flags = this._flags;
+    if ((flags & STATE_MASK) !== FutureState.Pending) throw new InvalidStateError("invalid state");
     this._result = value;
-    this._state = FutureState.Finished;
+    this._flags = flags | FutureState.Finished;
     this._scheduleCallbacks();
   }
 
@@ -215,8 +240,7 @@ export class Future<T = unknown> {
   /** @internal Finishes with `exception`, owing "exception was never retrieved" until someone looks. */
   _fail(exception: unknown): void {
     this._result = exception;
-    this._flags |= HAS_EXCEPTION;
-    this._state = FutureState.Finished;
+    this._flags = (this._flags & ~STATE_MASK) | FutureState.Finished | HAS_EXCEPTION;
     this._scheduleCallbacks();
     this._flags |= LOG_TRACEBACK;
     sessionOf(this._loop).trackFailure(this);
@@ -271,7 +295,8 @@ export class Future<T = unknown> {
       this._cancelledExc = null;
       return saved;
     }
-    return this._cancelMessage === null || this._cancelMessage === undefined ? new CancelledError() : new CancelledError(this._cancelMessage);
+    const msg = this._cancelMessage;
+    return msg === null || msg === undefined ? new CancelledError() : new CancelledError(msg);
   }
 
   /** @internal */

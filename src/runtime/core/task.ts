@@ -20,7 +20,7 @@
 import { hooksOf, sessionOf } from "./loop.ts";
 import { Coroutine, CoroState, READY, resume, SLEEP0, SleepZero } from "./coroutine.ts";
 import { addAsyncFrame, CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
-import { Future, FUTURE_FLAG_BITS, FUTURE_LABEL, FutureState, futureInfo, type WaitLabel } from "./future.ts";
+import { Future, FUTURE_FLAG_BITS, FUTURE_LABEL, FutureState, futureInfo, STATE_MASK, type WaitLabel } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
 import type { HandlerNotice } from "./notices.ts";
 import { RunAborted } from "./session.ts";
@@ -292,7 +292,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Python's `Task.__step(exc)`; when not throwing, `arg` is the value the awaited future produced. */
   private _step(throwing: boolean, arg: unknown): void {
-    if (this._state !== FutureState.Pending) throw new InvalidStateError(`__step(): already done: ${pyReprSafe(this)}`);
+    if ((this._flags & STATE_MASK) !== FutureState.Pending) throw new InvalidStateError(`__step(): already done: ${pyReprSafe(this)}`);
     if (this._mustCancel) {
       if (!throwing || !(arg instanceof CancelledError)) arg = this._makeCancelledError();
       throwing = true;
@@ -379,7 +379,7 @@ export class Task<T = unknown> extends Future<T> {
         continue;
       }
       if (y instanceof Future) {
-        if (y._state !== FutureState.Pending) {
+        if ((y._flags & STATE_MASK) !== FutureState.Pending) {
           try {
             value = y.result();
           } catch (e) {
@@ -421,7 +421,7 @@ export class Task<T = unknown> extends Future<T> {
       super.cancel(this._cancelMessage);
     } else {
       this._result = value;
-      this._state = FutureState.Finished;
+      this._flags |= FutureState.Finished;
       this._scheduleCallbacks();
     }
     this._afterDone();
