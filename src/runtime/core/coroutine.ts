@@ -47,16 +47,19 @@ export interface CoroutineBody<T> {
 export class Coroutine<T = unknown> {
   /** Where the generator is: created, running, suspended or closed. */
   state: CoroState = CoroState.Created as CoroState;
-  /** Line the frame is paused at (the await that called into a nested coroutine), for tracebacks. */
-  pausedLine = 0;
+  /**
+   * @internal Its slot in the log of unstarted coroutines while it is in it
+   * (≥ 0), or, once started, -2 - the line it is paused at (-1: neither).
+   * One field for two: a coroutine leaves the log before it can pause
+   * (tens of thousands are alive at once, each copied by the scavenger).
+   */
+  private _mark = -1;
   /** Line where the coroutine object was created. */
   readonly line: number;
   /** @internal The task that runs this coroutine as its own (set when the task is made), or null. */
   _task: Task<any> | null = null;
   /** @internal The coroutine that awaits this one inline, in the same task (set when it does). */
   _caller: Coroutine | null = null;
-  /** @internal Its slot in the session's log of unstarted coroutines, or -1 (see `never-awaited.ts`). */
-  _slot = -1;
 
   /**
    * The generator holding the function's body (`yield x` is `await x`), or
@@ -75,6 +78,24 @@ export class Coroutine<T = unknown> {
     this.qualname = qualname;
     this.line = session.cursor.l;
     session.trackCoroutine(this);
+  }
+
+  /** Line the frame is paused at (the await that called into a nested coroutine), for tracebacks; 0 before. */
+  get pausedLine(): number {
+    const m = this._mark;
+    return m <= -2 ? -2 - m : 0;
+  }
+  set pausedLine(line: number) {
+    this._mark = -2 - line;
+  }
+
+  /** @internal Its slot in the session's log of unstarted coroutines, or -1 (see `never-awaited.ts`). */
+  get _slot(): number {
+    const m = this._mark;
+    return m >= 0 ? m : -1;
+  }
+  set _slot(slot: number) {
+    this._mark = slot;
   }
 
   /** Python's `coro.__name__`: the qualname's last part. */
