@@ -10,7 +10,7 @@
  * `WaitQueue`'s (`core/wait-queue.ts`); each primitive keeps its own, with
  * its invariant written beside it.
  */
-import type { Future, WaitLabel } from "../core/future.ts";
+import { type Future, LabeledFuture, type WaitLabel } from "../core/future.ts";
 import type { PrimitiveState } from "../core/instrument.ts";
 import type { WaitQueue } from "../core/wait-queue.ts";
 import { currentSession } from "../core/session.ts";
@@ -38,7 +38,6 @@ export abstract class Primitive implements PrimitiveState {
 
   /** @internal A future for a task to wait on, labelled "`what`" on the timeline. */
   _newWaiter(what: string): Future<any> {
-    const fut = getRunningLoop().createFuture();
     let label = this._lastLabel;
     if (label === null || label.text !== what) {
       const labels = (this._labels ??= new Map());
@@ -46,8 +45,7 @@ export abstract class Primitive implements PrimitiveState {
       if (label === undefined) labels.set(what, (label = { kind: this._kind, text: what, target: this._id }));
       this._lastLabel = label;
     }
-    fut._label = label as WaitLabel;
-    return fut;
+    return new LabeledFuture(getRunningLoop(), label as WaitLabel);
   }
 
   /**

@@ -7,7 +7,7 @@
  */
 import { Coroutine } from "../core/coroutine.ts";
 import { CancelledError, exceptionGroup, RuntimeError } from "../core/errors.ts";
-import { type Future, setWaitTargets } from "../core/future.ts";
+import { type Future, LabeledFuture, setWaitTargets } from "../core/future.ts";
 import type { EventLoop } from "../core/loop.ts";
 import type { Task } from "../core/task.ts";
 import { awaitedVia } from "./awaited-by.ts";
@@ -106,8 +106,8 @@ export class TaskGroup {
     if (hasError && !this._aborting) this._abort();
     while (this._tasks.size > 0) {
       if (this._onCompletedFut === null) {
-        this._onCompletedFut = (this._loop as EventLoop).createFuture();
-        this._onCompletedFut._label = { kind: "taskgroup", text: `TaskGroup (${this._tasks.size} ${this._tasks.size === 1 ? "task" : "tasks"})`, target: 0 };
+        const n = this._tasks.size;
+        this._onCompletedFut = new LabeledFuture(this._loop as EventLoop, { kind: "taskgroup", text: `TaskGroup (${n} ${n === 1 ? "task" : "tasks"})`, target: 0 });
         setWaitTargets(this._onCompletedFut, [...this._tasks]);
       }
       try {

@@ -5,7 +5,7 @@
  */
 import { Coroutine, isCoroutine } from "../core/coroutine.ts";
 import { CancelledError } from "../core/errors.ts";
-import { Future, waitTargetIds } from "../core/future.ts";
+import { Future, LabeledFuture, type WaitLabel, waitTargetIds } from "../core/future.ts";
 import type { CreateTaskOptions, EventLoop } from "../core/loop.ts";
 import { pyReprSafe } from "../core/repr.ts";
 import { Task } from "../core/task.ts";
@@ -76,7 +76,12 @@ export class GatheringFuture<T = unknown[]> extends Future<T> {
   constructor(loop: EventLoop, children: readonly Future[]) {
     super(loop);
     this._children = children;
-    this._label = { kind: "gather", text: `gather (${children.length} ${children.length === 1 ? "awaitable" : "awaitables"})`, target: 0 };
+  }
+
+  /** @internal */
+  override _waitLabel(): WaitLabel {
+    const n = this._children.length;
+    return { kind: "gather", text: `gather (${n} ${n === 1 ? "awaitable" : "awaitables"})`, target: 0 };
   }
 
   /** @internal The trace ids of the tasks it waits for. */
@@ -222,9 +227,8 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
   const inner = ensureFuture(aw);
   if (inner.done()) return inner;
   const loop = inner._loop;
-  const outer = loop.createFuture<T>();
   const innerLabel = inner._waitLabel();
-  outer._label = { kind: "shield", text: `shield(${innerLabel.text})`, target: innerLabel.target };
+  const outer = new LabeledFuture<T>(loop, { kind: "shield", text: `shield(${innerLabel.text})`, target: innerLabel.target });
   const logOnException = (f: Future) => {
     if (f.cancelled()) return;
     const exc = f.exception();

@@ -5,7 +5,7 @@
  */
 import { Coroutine, isCoroutine } from "../core/coroutine.ts";
 import { CancelledError, StopAsyncIteration, TimeoutError, ValueError } from "../core/errors.ts";
-import { Future, isFuture, setWaitTargets } from "../core/future.ts";
+import { Future, isFuture, LabeledFuture, setWaitTargets } from "../core/future.ts";
 import { withBlock } from "./with.ts";
 import { Queue } from "./queues.ts";
 import { awaitedVia } from "./awaited-by.ts";
@@ -56,8 +56,7 @@ function* waitBody<F extends Future<any>>(fs: Iterable<F>, options: WaitOptions)
   const set = new Set(list);
   for (const f of set) if (isCoroutine(f)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
   const loop = getRunningLoop();
-  const waiter = loop.createFuture();
-  waiter._label = { kind: "wait", text: `wait (${set.size} ${returnWhen.toLowerCase().replace("_", " ")})`, target: 0 };
+  const waiter = new LabeledFuture(loop, { kind: "wait", text: `wait (${set.size} ${returnWhen.toLowerCase().replace("_", " ")})`, target: 0 });
   setWaitTargets(waiter, set);
   const timeout = options.timeout ?? null;
   const handle = timeout !== null ? loop._timer(loop.time() + timeout, releaseWaiter, [waiter], `wait timeout ${timeout} s`) : null;
@@ -85,9 +84,8 @@ function* waitBody<F extends Future<any>>(fs: Iterable<F>, options: WaitOptions)
 
 /** Python's `tasks._cancel_and_wait`: cancel `fut` and wait until it is done. */
 function* cancelAndWait(fut: Future): Generator<unknown, void, unknown> {
-  const waiter = getRunningLoop().createFuture();
   const label = fut._waitLabel();
-  waiter._label = { kind: "cancel", text: `cancelling ${label.text}`, target: label.target };
+  const waiter = new LabeledFuture(getRunningLoop(), { kind: "cancel", text: `cancelling ${label.text}`, target: label.target });
   const cb = () => releaseWaiter(waiter);
   fut.addDoneCallback(cb);
   try {

@@ -9,7 +9,7 @@
  * CPython's C implementation (`_asyncio`), which is what `asyncio.Future`
  * is in a normal CPython: "Result is not set.", "invalid state".
  */
-import { sessionOf } from "./loop.ts";
+import { sessionOf } from "./loop-access.ts";
 import { CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
 import type { EventLoop } from "./loop.ts";
 import type { HandlerNotice } from "./notices.ts";
@@ -97,8 +97,6 @@ export class Future<T = unknown> {
   _callbacks: DoneCallback | DoneCallback[] | null = null;
   /** @internal The state (STATE_MASK), HAS_EXCEPTION, LOG_TRACEBACK, and the bits tasks add. */
   _flags: number = FutureState.Pending;
-  /** @internal What waiting on this future means, for the timeline (see `_waitLabel`). */
-  _label: WaitLabel = FUTURE_LABEL;
   /** @internal */ readonly _loop: EventLoop;
 
   /** Made by `loop.createFuture()`; a future belongs to the loop it was made for. */
@@ -262,15 +260,16 @@ export class Future<T = unknown> {
   /**
    * @internal What waiting on this future means, for the timeline. A method
    * so that subclasses made by the thousand (tasks, sleeps) build it only
-   * when the trace or a deadlock report asks.
+   * when the trace or a deadlock report asks; the runtime's own waiters
+   * carry theirs (`LabeledFuture`).
    */
   _waitLabel(): WaitLabel {
-    return this._label;
+    return FUTURE_LABEL;
   }
 
   /** @internal The trace id of what waiting on this future waits for (`_waitLabel().target`, without building the label). */
   _waitTarget(): number {
-    return this._label.target;
+    return this._waitLabel().target;
   }
 
   /**
@@ -325,6 +324,33 @@ export class Future<T = unknown> {
   /** Python's repr: `<Future pending>`, `<Future finished result=42>`. */
   __repr__(): string {
     return `<Future ${futureInfo(this).join(" ")}>`;
+  }
+}
+
+/**
+ * @internal A future the runtime makes for a task to wait on (a lock's or
+ * a semaphore's waiter, a request, an executor job, `wait`, `shield`...),
+ * with what the timeline calls that wait. A plain future or a task keeps
+ * no label of its own: a field on every one of them was 8 bytes each.
+ */
+export class LabeledFuture<T = unknown> extends Future<T> {
+  /** @internal What waiting on it means (shared between the waiters of one primitive). */
+  _label: WaitLabel;
+
+  /** A pending future of `loop`, labelled `label`. */
+  constructor(loop: EventLoop, label: WaitLabel) {
+    super(loop);
+    this._label = label;
+  }
+
+  /** @internal */
+  override _waitLabel(): WaitLabel {
+    return this._label;
+  }
+
+  /** @internal */
+  override _waitTarget(): number {
+    return this._label.target;
   }
 }
 

@@ -17,9 +17,10 @@ import type { LoopClock } from "./clock.ts";
 import { Coroutine, isCoroutine } from "./coroutine.ts";
 import { Deadlock, deadlockNotice } from "./deadlock.ts";
 import { excStr, RuntimeError, ValueError } from "./errors.ts";
-import { type DoneCallback, Future } from "./future.ts";
+import { type DoneCallback, Future, LabeledFuture } from "./future.ts";
 import { Handle, TimerHandle } from "./handles.ts";
 import type { Hooks } from "./instrument.ts";
+import { grantLoopAccess } from "./loop-access.ts";
 import { LiveTasks } from "./live-tasks.ts";
 import { RunAborted, type Session } from "./session.ts";
 import { Task } from "./task.ts";
@@ -62,17 +63,8 @@ export interface CreateTaskOptions {
  */
 export type TaskFactory = <T>(loop: EventLoop, coro: Coroutine<T>, options: CreateTaskOptions) => Task<T>;
 
-/**
- * The loop's session (budgets, hooks, notices) and its hooks, for the
- * runtime's own modules. Truly private (`#` fields, read through these two
- * functions, which no snippet module exports): a snippet holds loops, so an
- * underscore name would have let it rewrite its own budgets or feed the
- * trace's hooks crafted objects.
- * @internal
- */
-export let sessionOf: (loop: EventLoop) => Session;
-/** @internal See `sessionOf`. */
-export let hooksOf: (loop: EventLoop) => Hooks;
+/** The loop's session (budgets, hooks, notices) and its hooks, for the runtime's own modules (see `loop-access.ts`). */
+export { hooksOf, sessionOf } from "./loop-access.ts";
 
 /**
  * Python's asyncio event loop. Snippets reach it with
@@ -86,8 +78,10 @@ export class EventLoop {
   readonly #session: Session;
   readonly #hooks: Hooks;
   static {
-    sessionOf = (loop) => loop.#session;
-    hooksOf = (loop) => loop.#hooks;
+    grantLoopAccess(
+      (loop) => loop.#session,
+      (loop) => loop.#hooks,
+    );
   }
   /** @internal The loop's own clock (a new one per run, from the session). */
   readonly _clock: LoopClock;
@@ -253,8 +247,7 @@ export class EventLoop {
       if (this._executorShutdownCalled) throw new RuntimeError("Executor shutdown has been called");
       executor = this._defaultExecutor ??= new ThreadPoolExecutor();
     }
-    const fut = this.createFuture<T>();
-    fut._label = { kind: "executor", text: `thread: ${functionLabel(fn)}()`, target: 0 };
+    const fut = new LabeledFuture<T>(this, { kind: "executor", text: `thread: ${functionLabel(fn)}()`, target: 0 });
     executor._submit(this, fn as (...a: unknown[]) => unknown, args, fut as Future<unknown>);
     return fut;
   }
@@ -268,8 +261,7 @@ export class EventLoop {
         const executor = loop._defaultExecutor;
         if (executor === null) return;
         executor.shutdown();
-        const future = loop.createFuture();
-        future._label = { kind: "executor", text: "executor shutdown", target: 0 };
+        const future = new LabeledFuture(loop, { kind: "executor", text: "executor shutdown", target: 0 });
         executor._whenIdle(() => {
           if (!loop.isClosed()) loop.callSoonThreadsafe(() => future.setResult(null));
         });

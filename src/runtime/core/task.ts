@@ -20,7 +20,7 @@
 import { hooksOf, sessionOf } from "./loop.ts";
 import { Coroutine, CoroState, READY, resume, SLEEP0, SleepZero } from "./coroutine.ts";
 import { addAsyncFrame, CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
-import { Future, FUTURE_FLAG_BITS, FUTURE_LABEL, FutureState, futureInfo, STATE_MASK, type WaitLabel } from "./future.ts";
+import { Future, FUTURE_FLAG_BITS, FutureState, futureInfo, STATE_MASK, type WaitLabel } from "./future.ts";
 import type { EventLoop } from "./loop.ts";
 import type { HandlerNotice } from "./notices.ts";
 import { RunAborted } from "./session.ts";
@@ -176,8 +176,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** @internal */
   override _waitLabel(): WaitLabel {
-    if (this._label === FUTURE_LABEL) this._label = { kind: "task", text: `Task ${this._name}`, target: this._id };
-    return this._label;
+    return { kind: "task", text: `Task ${this._name}`, target: this._id };
   }
 
   /** @internal */

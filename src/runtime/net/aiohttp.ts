@@ -6,7 +6,7 @@
  */
 import { Coroutine } from "../core/coroutine.ts";
 import { Exception, RuntimeError, TimeoutError, ValueError } from "../core/errors.ts";
-import { setResultUnlessCancelled } from "../core/future.ts";
+import { LabeledFuture, setResultUnlessCancelled } from "../core/future.ts";
 import { getRunningLoop } from "../asyncio/running.ts";
 import { timeout as timeoutCm } from "../asyncio/timeouts.ts";
 import { withBlock } from "../asyncio/with.ts";
@@ -300,9 +300,8 @@ export class ClientSession {
     const loop = getRunningLoop();
     const req = startRequest({ method, url, body, headers }, false);
     const outcome = req.outcome;
-    const fut = loop.createFuture<WebOutcome>();
     const label = requestLabel(method, url);
-    fut._label = { kind: "http", text: label, target: req.info.id };
+    const fut = new LabeledFuture<WebOutcome>(loop, { kind: "http", text: label, target: req.info.id });
     const timer = outcome.kind === "never" ? null : loop._timer(loop.time() + outcome.latency, setResultUnlessCancelled, [fut, outcome], label);
     let status = "cancelled";
     try {
