@@ -236,7 +236,7 @@ async function table(): Promise<void> {
       const peak = med((x) => x.on.peak_rss_mib);
       memory.push(`${w} ${peak} MiB over ${med((x) => x.on.iters)} runs${peak <= RSS_GOAL_MIB[w] ? "" : " (over)"}, ${med((x) => x.on.first_run_peak_rss_mib)} MiB after its first run`);
     }
-    for (const k of Object.keys(GOALS) as (keyof typeof GOALS)[]) summary[k].push(`${w} ${ratios[k].toFixed(1)}×${ratios[k] >= GOALS[k].atLeast ? "" : " (short)"}`);
+    for (const k of Object.keys(GOALS) as (keyof typeof GOALS)[]) summary[k].push(`${w} ${ratios[k].toFixed(2)}×${ratios[k] >= GOALS[k].atLeast ? "" : " (short)"}`);
   }
   console.log("");
   for (const k of Object.keys(GOALS) as (keyof typeof GOALS)[]) console.log(`Goal: ${GOALS[k].what} ≥ ${GOALS[k].atLeast}× CPython. Measured: ${summary[k].join(", ")}.`);
