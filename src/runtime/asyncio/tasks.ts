@@ -5,7 +5,7 @@
  */
 import { Coroutine, isCoroutine } from "../core/coroutine.ts";
 import { CancelledError } from "../core/errors.ts";
-import { Future, LabeledFuture, type WaitLabel, waitTargetIds } from "../core/future.ts";
+import { Future, type IdSink, LabeledFuture, type WaitLabel, waitTargetIds } from "../core/future.ts";
 import type { CreateTaskOptions, EventLoop } from "../core/loop.ts";
 import { pyReprSafe } from "../core/repr.ts";
 import { Task } from "../core/task.ts";
@@ -85,8 +85,8 @@ export class GatheringFuture<T = unknown[]> extends Future<T> {
   }
 
   /** @internal The trace ids of the tasks it waits for. */
-  override _waitTargets(): number[] {
-    return waitTargetIds(this._children);
+  override _waitTargets(out: IdSink): number {
+    return waitTargetIds(this._children, out);
   }
 
   /** Cancels every child still running; true if any was. The gather then raises `CancelledError`. */

@@ -59,17 +59,30 @@ export function setWaitTargets(waiter: Future<any>, futures: Iterable<Future<any
   waitedFor.set(waiter, futures);
 }
 
-/** @internal The trace ids of `futures`: a task's own, a gather's or wait's flattened, nothing for a plain future. */
-export function waitTargetIds(futures: Iterable<Future<any>>, out: number[] = []): number[] {
+/** @internal Where trace ids are appended: an array, or the trace recorder's own log (no array in between). */
+export interface IdSink {
+  push(id: number): unknown;
+}
+
+/**
+ * @internal Appends the trace ids of `futures` to `out` — a task's own, a
+ * gather's or wait's flattened, nothing for a plain future — and returns
+ * how many.
+ */
+export function waitTargetIds(futures: Iterable<Future<any>>, out: IdSink): number {
+  let n = 0;
   for (const f of futures) {
-    const nested = f._waitTargets();
-    if (nested.length > 0) out.push(...nested);
+    const nested = f._waitTargets(out);
+    if (nested > 0) n += nested;
     else {
       const id = f._waitTarget();
-      if (id > 0) out.push(id);
+      if (id > 0) {
+        out.push(id);
+        n++;
+      }
     }
   }
-  return out;
+  return n;
 }
 
 /**
@@ -273,13 +286,14 @@ export class Future<T = unknown> {
   }
 
   /**
-   * @internal For a gather, a TaskGroup or `asyncio.wait`: the trace ids of
-   * the tasks it waits for (nested gathers and waits flattened), for the
-   * trace's await graph; none for other futures.
+   * @internal For a gather, a TaskGroup or `asyncio.wait`: appends to `out`
+   * the trace ids of the tasks it waits for (nested gathers and waits
+   * flattened), for the trace's await graph, and returns how many; none for
+   * other futures.
    */
-  _waitTargets(): number[] {
+  _waitTargets(out: IdSink): number {
     const futures = waitedFor.get(this);
-    return futures === undefined ? [] : waitTargetIds(futures);
+    return futures === undefined ? 0 : waitTargetIds(futures, out);
   }
 
   /** @internal For a sleep's future, its delay; NaN otherwise (see `TimerHandle._sleepSeconds`). */

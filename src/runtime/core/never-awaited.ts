@@ -9,22 +9,37 @@
  * last is only held aside, and enters the log when the next one is made,
  * so the usual `await f()` never touches the log at all; a logged
  * coroutine knows its slot, and starting it empties the slot (or takes it
- * off the end). A coroutine a task owns is let go when the task is made — the runner warns about the coroutine of a task that never
- * ran, right after "Task was destroyed but it is pending!", as Python does
- * when it collects such a task. Only what is left is looked at again, when
- * the run ends; a full log is compacted (keeping creation order) if at
- * least half of it is empty, else doubled. Before, every coroutine was read
- * back twice, which at 50,000 tasks was the cost of a few percent of a run.
+ * off the end). A coroutine a task owns is let go when the task is made —
+ * the runner warns about the coroutine of a task that never ran, right
+ * after "Task was destroyed but it is pending!", as Python does when it
+ * collects such a task. Only what is left is looked at again, when the run
+ * ends; a full log is compacted (keeping creation order) if at least half
+ * of it is empty, else it grows by a block of 1,024 slots. Blocks are never
+ * copied: a log grown by doubling one array allocated 39 bytes per task of
+ * a 20,000-task gather, in arrays too large for the young generation.
+ * Before, every coroutine was read back twice, which at 50,000 tasks was
+ * the cost of a few percent of a run.
  */
 import { type Coroutine, CoroState } from "./coroutine.ts";
 
+/** Entries per block of the log: blocks are never copied, and each stays small enough for the young generation. */
+const BLOCK_BITS = 10;
+const BLOCK = 1 << BLOCK_BITS;
+const IN_BLOCK = BLOCK - 1;
+
+function newBlock(): (Coroutine | undefined)[] {
+  return new Array(BLOCK).fill(undefined);
+}
+
 /** A session's log of coroutines not known to be started (see the module comment). */
 export class UnstartedCoroutines {
-  // Invariant: for i < count, coros[i] is undefined or a coroutine c with
-  // c._slot === i; `emptied` counts the undefined ones below `count`;
-  // `last`, if any, has `_slot` -1. A coroutine let go has `_slot` -1 and
-  // is neither `last` nor in `coros`: it is never reported from here.
-  private coros: (Coroutine | undefined)[] = new Array(64).fill(undefined);
+  // Invariant: for i < count, slot i (entry i & IN_BLOCK of block
+  // i >> BLOCK_BITS) is undefined or a coroutine c with c._slot === i;
+  // `emptied` counts the undefined ones below `count`; slots at or above
+  // `count` are undefined; `last`, if any, has `_slot` -1. A coroutine let
+  // go has `_slot` -1 and is neither `last` nor in the log: it is never
+  // reported from here.
+  private blocks: (Coroutine | undefined)[][] = [newBlock()];
   private count = 0;
   private emptied = 0;
   /** The coroutine made last, not logged yet (it comes after every logged one). */
@@ -46,7 +61,7 @@ export class UnstartedCoroutines {
     const i = c._slot;
     if (i < 0) return;
     c._slot = -1;
-    this.coros[i] = undefined;
+    this.blocks[i >> BLOCK_BITS][i & IN_BLOCK] = undefined;
     if (i === this.count - 1) this.count = i;
     else this.emptied++;
   }
@@ -59,44 +74,47 @@ export class UnstartedCoroutines {
     }
     const out: Coroutine[] = [];
     for (let i = 0; i < this.count; i++) {
-      const c = this.coros[i];
+      const block = this.blocks[i >> BLOCK_BITS];
+      const c = block[i & IN_BLOCK];
       if (c === undefined) continue;
-      this.coros[i] = undefined;
+      block[i & IN_BLOCK] = undefined;
       c._slot = -1;
       if (c.state === CoroState.Created) out.push(c);
     }
     this.count = this.emptied = 0;
+    this.blocks.length = 1;
     return out;
   }
 
   private log(c: Coroutine): void {
-    if (this.count === this.coros.length) this.makeRoom();
+    if (this.count === this.blocks.length * BLOCK) this.makeRoom();
     const i = this.count++;
-    this.coros[i] = c;
+    this.blocks[i >> BLOCK_BITS][i & IN_BLOCK] = c;
     c._slot = i;
   }
 
   /**
-   * Drops the emptied slots if at least half are, else doubles the log
+   * Drops the emptied slots if at least half are, else adds a block
    * without touching any coroutine (a program that makes thousands of
    * coroutines before handing them to `gather` has nothing to drop yet,
    * and moving them would rewrite every slot).
    */
   private makeRoom(): void {
-    const coros = this.coros;
+    const blocks = this.blocks;
     if (this.emptied * 2 < this.count) {
-      this.coros = coros.concat(new Array(coros.length).fill(undefined));
+      blocks.push(newBlock());
       return;
     }
     let j = 0;
     for (let i = 0; i < this.count; i++) {
-      const c = coros[i];
+      const c = blocks[i >> BLOCK_BITS][i & IN_BLOCK];
       if (c === undefined) continue;
-      coros[j] = c;
+      blocks[i >> BLOCK_BITS][i & IN_BLOCK] = undefined;
+      blocks[j >> BLOCK_BITS][j & IN_BLOCK] = c;
       c._slot = j++;
     }
-    coros.fill(undefined, j, this.count);
     this.count = j;
     this.emptied = 0;
+    blocks.length = (j >> BLOCK_BITS) + 1;
   }
 }

@@ -184,6 +184,11 @@ export class Task<T = unknown> extends Future<T> {
     return this._id;
   }
 
+  /** @internal Waiting on a task waits for that task alone (its own id, `_waitTarget`). */
+  override _waitTargets(): number {
+    return 0;
+  }
+
   /** @internal The coroutines awaited inline, outermost first, the root not included (for the call graph). */
   _inlineAwaits(): Coroutine[] {
     const out: Coroutine[] = [];

@@ -194,11 +194,7 @@ export class TraceRecorder implements Instrument {
       const lists = this.lists;
       const at = lists.count;
       lists.push(0);
-      let m = 0;
-      for (const id of waitingOn._waitTargets()) {
-        lists.push(id);
-        m++;
-      }
+      const m = waitingOn._waitTargets(lists);
       lists.values[at] = m;
     }
   }
