@@ -8,6 +8,7 @@ import { CancelledError } from "../core/errors.ts";
 import { Future, type IdSink, LabeledFuture, type WaitLabel, waitTargetIds } from "../core/future.ts";
 import type { CreateTaskOptions, EventLoop } from "../core/loop.ts";
 import { pyReprSafe } from "../core/repr.ts";
+import { nameOwn } from "../core/names.ts";
 import { Task } from "../core/task.ts";
 import { currentSession } from "../core/session.ts";
 import { awaitedVia } from "./awaited-by.ts";
@@ -103,6 +104,9 @@ export class GatheringFuture<T = unknown[]> extends Future<T> {
     return super.__repr__().replace("<Future", "<_GatheringFuture");
   }
 }
+
+// Python's name for it (`type(asyncio.gather(...)).__name__`), not the class's own, which the site's bundle minifies.
+nameOwn(GatheringFuture, "asyncio.tasks._GatheringFuture", "_GatheringFuture");
 
 function isGatherOptions(x: unknown): x is GatherOptions {
   return x !== null && typeof x === "object" && !(x instanceof Future) && !isCoroutine(x) && Object.getPrototypeOf(x) === Object.prototype;

@@ -10,6 +10,7 @@
  * is in a normal CPython: "Result is not set.", "invalid state".
  */
 import { sessionOf } from "./loop-access.ts";
+import { nameOwn } from "./names.ts";
 import { CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
 import type { EventLoop } from "./loop.ts";
 import type { HandlerNotice } from "./notices.ts";
@@ -367,6 +368,8 @@ export class LabeledFuture<T = unknown> extends Future<T> {
     return this._label.target;
   }
 }
+// To a snippet it is a Future (`shield` and `runInExecutor` return one): its type says so, minified or not.
+nameOwn(LabeledFuture, "asyncio.Future", "Future");
 
 function stateName(s: FutureState): string {
   return s === FutureState.Pending ? "PENDING" : s === FutureState.Cancelled ? "CANCELLED" : "FINISHED";

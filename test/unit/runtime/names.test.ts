@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { builtins, MODULES } from "../../../src/runtime/index.ts";
+import { asyncio, builtins, MODULES } from "../../../src/runtime/index.ts";
 import { functionLabel, functionQualname, pyTypeName } from "../../../src/runtime/testing.ts";
+import { runMain } from "./helpers.ts";
 
 /** What a minifier does to a function's name (the site's bundle is minified). */
 function minified<T extends object>(fn: T, name = "Oh"): T {
@@ -32,6 +33,28 @@ describe("names of the runtime's own functions", () => {
     } finally {
       minified(Event, before);
     }
+  });
+
+  it("give the futures the runtime makes for a snippet Python's type names, minified or not", () => {
+    const names = runMain(function* () {
+      const loop = asyncio.getRunningLoop();
+      const inner = loop.createFuture<number>();
+      const shielded = asyncio.shield(inner);
+      const job = loop.runInExecutor(null, () => 1);
+      const gathered = asyncio.gather(loop.createFuture(), loop.createFuture());
+      for (const f of [shielded, job, gathered]) minified(f.constructor, "x");
+      const out = [pyTypeName(inner), pyTypeName(shielded), pyTypeName(job), pyTypeName(gathered)];
+      inner.setResult(1);
+      gathered.cancel();
+      yield job;
+      try {
+        yield gathered;
+      } catch {
+        /* cancelled */
+      }
+      return out;
+    });
+    expect(names).toEqual(["Future", "Future", "Future", "_GatheringFuture"]);
   });
 
   it("leave the learner's functions their own names, and anonymous ones <lambda>", () => {
