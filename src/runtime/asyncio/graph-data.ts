@@ -5,7 +5,7 @@
  * data of `python -m asyncio pstree`.
  */
 import { sessionOf } from "../core/loop.ts";
-import type { WaitLabel } from "../core/future.ts";
+import type { WaitLabel } from "../core/wait-label.ts";
 import type { EventLoop } from "../core/loop.ts";
 import { Task } from "../core/task.ts";
 import { awaitersOf } from "./awaited-by.ts";

@@ -10,7 +10,8 @@
  * `WaitQueue`'s (`core/wait-queue.ts`); each primitive keeps its own, with
  * its invariant written beside it.
  */
-import { type Future, LabeledFuture, type WaitLabel } from "../core/future.ts";
+import { type Future, LabeledFuture } from "../core/future.ts";
+import type { WaitLabel } from "../core/wait-label.ts";
 import type { PrimitiveState } from "../core/instrument.ts";
 import type { WaitQueue } from "../core/wait-queue.ts";
 import { currentSession } from "../core/session.ts";

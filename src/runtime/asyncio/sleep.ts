@@ -15,7 +15,8 @@
 import { sessionOf } from "../core/loop.ts";
 import { Coroutine, type CoroutineBody, SleepZero } from "../core/coroutine.ts";
 import { ValueError } from "../core/errors.ts";
-import { Future, type WaitLabel } from "../core/future.ts";
+import { Future } from "../core/future.ts";
+import type { WaitLabel } from "../core/wait-label.ts";
 import { TimerHandle } from "../core/handles.ts";
 import type { EventLoop } from "../core/loop.ts";
 import { pyTypeName } from "../core/repr.ts";

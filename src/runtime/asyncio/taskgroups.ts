@@ -7,7 +7,8 @@
  */
 import { Coroutine } from "../core/coroutine.ts";
 import { CancelledError, exceptionGroup, RuntimeError } from "../core/errors.ts";
-import { type Future, LabeledFuture, setWaitTargets } from "../core/future.ts";
+import { type Future, LabeledFuture } from "../core/future.ts";
+import { setWaitTargets } from "../core/wait-label.ts";
 import type { EventLoop } from "../core/loop.ts";
 import type { Task } from "../core/task.ts";
 import { awaitedVia } from "./awaited-by.ts";

@@ -5,7 +5,8 @@
  */
 import { Coroutine, isCoroutine } from "../core/coroutine.ts";
 import { CancelledError } from "../core/errors.ts";
-import { Future, type IdSink, LabeledFuture, type WaitLabel, waitTargetIds } from "../core/future.ts";
+import { Future, LabeledFuture } from "../core/future.ts";
+import { type IdSink, type WaitLabel, waitTargetIds } from "../core/wait-label.ts";
 import type { CreateTaskOptions, EventLoop } from "../core/loop.ts";
 import { pyReprSafe } from "../core/repr.ts";
 import { nameOwn } from "../core/names.ts";

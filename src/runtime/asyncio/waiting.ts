@@ -5,7 +5,8 @@
  */
 import { Coroutine, isCoroutine } from "../core/coroutine.ts";
 import { CancelledError, StopAsyncIteration, TimeoutError, ValueError } from "../core/errors.ts";
-import { Future, isFuture, LabeledFuture, setWaitTargets } from "../core/future.ts";
+import { Future, isFuture, LabeledFuture } from "../core/future.ts";
+import { setWaitTargets } from "../core/wait-label.ts";
 import { withBlock } from "./with.ts";
 import { Queue } from "./queues.ts";
 import { awaitedVia } from "./awaited-by.ts";

@@ -11,6 +11,7 @@
  */
 import { sessionOf } from "./loop-access.ts";
 import { nameOwn } from "./names.ts";
+import { FUTURE_LABEL, type IdSink, type WaitLabel, waitTargetIds, waitTargetsOf } from "./wait-label.ts";
 import { CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
 import type { EventLoop } from "./loop.ts";
 import type { HandlerNotice } from "./notices.ts";
@@ -38,53 +39,6 @@ const cancelMessages = new WeakMap<Future<any>, unknown>();
 
 /** A done callback: a function called with the future, or a task to wake. */
 export type DoneCallback = ((future: any) => unknown) | Task<any>;
-
-/** What a task waiting on this future is waiting for, as the timeline labels it. */
-export interface WaitLabel {
-  /** Short kind: "sleep", "task", "gather", "semaphore", "lock", "event", "queue", "http", "executor", "future", ... */
-  readonly kind: string;
-  /** e.g. "sleep 1 s", "GET httpbin.org/delay/1", "Semaphore", "Task fetch-2". */
-  readonly text: string;
-  /** Trace id of the object waited on (a task, a primitive...), 0 if none. */
-  readonly target: number;
-}
-
-/** The label of a future nobody described. */
-export const FUTURE_LABEL: WaitLabel = { kind: "future", text: "Future", target: 0 };
-
-/** What a TaskGroup's or `wait`'s waiter waits for (see `_waitTargets`): one entry per such waiter, none per await. */
-const waitedFor = new WeakMap<Future<any>, Iterable<Future<any>>>();
-
-/** @internal Declares that waiting on `waiter` means waiting for `futures` (a TaskGroup's tasks, `wait`'s set). */
-export function setWaitTargets(waiter: Future<any>, futures: Iterable<Future<any>>): void {
-  waitedFor.set(waiter, futures);
-}
-
-/** @internal Where trace ids are appended: an array, or the trace recorder's own log (no array in between). */
-export interface IdSink {
-  push(id: number): unknown;
-}
-
-/**
- * @internal Appends the trace ids of `futures` to `out` — a task's own, a
- * gather's or wait's flattened, nothing for a plain future — and returns
- * how many.
- */
-export function waitTargetIds(futures: Iterable<Future<any>>, out: IdSink): number {
-  let n = 0;
-  for (const f of futures) {
-    const nested = f._waitTargets(out);
-    if (nested > 0) n += nested;
-    else {
-      const id = f._waitTarget();
-      if (id > 0) {
-        out.push(id);
-        n++;
-      }
-    }
-  }
-  return n;
-}
 
 /**
  * Python's `asyncio.Future`. Create one with `loop.createFuture()`; await
@@ -293,7 +247,7 @@ export class Future<T = unknown> {
    * other futures.
    */
   _waitTargets(out: IdSink): number {
-    const futures = waitedFor.get(this);
+    const futures = waitTargetsOf(this);
     return futures === undefined ? 0 : waitTargetIds(futures, out);
   }
 

@@ -20,7 +20,8 @@
 import { hooksOf, sessionOf } from "./loop.ts";
 import { Coroutine, CoroState, READY, resume, SLEEP0, SleepZero } from "./coroutine.ts";
 import { addAsyncFrame, CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
-import { Future, FUTURE_FLAG_BITS, FutureState, futureInfo, STATE_MASK, type WaitLabel } from "./future.ts";
+import { Future, FUTURE_FLAG_BITS, FutureState, futureInfo, STATE_MASK } from "./future.ts";
+import type { WaitLabel } from "./wait-label.ts";
 import type { EventLoop } from "./loop.ts";
 import type { HandlerNotice } from "./notices.ts";
 import { RunAborted } from "./session.ts";
