@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildModel, type Segment, type TaskLane } from "../../../src/components/timeline/model/model.ts";
+import { LoopStateIndex } from "../../../src/components/timeline/state/loop-state.ts";
 import { manyTasksSnippet } from "../../fixtures/many-tasks.ts";
 import { eventsOf, exampleTrace, traceOf } from "./helpers.ts";
 
@@ -83,6 +85,31 @@ describe("the timeline model", () => {
     expect(late[0].due).toBe(1);
     expect(late[0].late).toBeCloseTo(1.8);
     expect(m.loop.blocks.map((b) => [b.t, b.seconds, b.label])).toEqual([[0.8, 2, "time.sleep(2)"]]);
+  });
+
+  it("puts a second asyncio.run's blocks, deadlines and lateness on the axis, after the first run", () => {
+    const once = readFileSync("src/content/examples/04-patterns-and-pitfalls/blocking-call.ts", "utf8");
+    const m = buildModel(traceOf(once.replace("asyncio.run(main());", "asyncio.run(main());\nasyncio.run(main());")));
+    const runStarts = eventsOf(m).flatMap((e, k) => (e.kind === "run.start" ? [k] : []));
+    expect(runStarts).toHaveLength(2);
+    const second = m.axis[runStarts[1]];
+    expect(second).toBeGreaterThanOrEqual(3.8);
+    // Each run blocks the loop for 2 s from 0.8 s of its own loop time: on the axis, the second one after the first.
+    expect(m.loop.blocks.map((b) => [b.t, +(b.end - m.axis[b.at]).toFixed(9)])).toEqual([
+      [0.8, 2],
+      [0.8, 2],
+    ]);
+    expect(m.loop.blocks[1].end).toBeCloseTo(second + 2.8);
+    for (const lane of taskLanes(m)) for (const b of lane.blocks) expect(b.end).toBe(m.loop.blocks.find((x) => x.at === b.at)!.end);
+    // Each ticker is late once, by 1.8 s, its deadline on the axis inside its own run.
+    const late = taskLanes(m)
+      .filter((l) => l.info.coro === "ticker")
+      .map((l) => l.segments.filter((s) => s.late !== undefined).map((s) => [+(s.due! - m.axis[l.segments[0].from]).toFixed(9), +s.late!.toFixed(9)]));
+    expect(late).toEqual([[[1, 1.8]], [[1, 1.8]]]);
+    // The first run's block is over when the second run starts.
+    const states = new LoopStateIndex(m);
+    expect(states.at(runStarts[1]).blocked).toBeNull();
+    expect(states.at(m.loop.blocks[1].at).blocked?.label).toBe("time.sleep(2)");
   });
 
   it("gives each executor worker a lane with its job", () => {

@@ -15,7 +15,7 @@ export interface Segment {
   readonly to: number;
   /** Waiting: what it waits on. */
   readonly wait?: WaitInfo;
-  /** Waiting: the deadline of the timer it waited for (its sleep or response), if any. */
+  /** Waiting: the deadline of the timer it waited for (its sleep or response), if any, on the axis (as `TimelineModel.axis`). */
   readonly due?: number;
   /** Waiting: woken this long after `due` (the loop was busy or blocked). */
   readonly late?: number;
@@ -37,8 +37,10 @@ export interface Mark {
 /** The loop froze from `at` for `seconds` (time.sleep, a blocking request) inside `task`'s step. */
 export interface Block {
   readonly at: number;
-  /** Loop time it began. */
+  /** Loop time it began (what the tooltip says). */
   readonly t: number;
+  /** Where it ends on the axis (`axis[at] + seconds`: what is drawn, in any run). */
+  readonly end: number;
   readonly seconds: number;
   readonly label: string;
   readonly task: number;

@@ -276,7 +276,7 @@ function* modelSteps(trace: Trace): Generator<void, TimelineModel, void> {
         break;
       }
       case C["loop.block"]:
-        blocks.push({ at: k, t: trace.t(k), seconds: trace.x(k), label: trace.text(k), task: a[k] });
+        blocks.push({ at: k, t: trace.t(k), end: axis[k] + trace.x(k), seconds: trace.x(k), label: trace.text(k), task: a[k] });
         if (a[k]) link(a[k], k, true);
         break;
       case C["job.queue"]:
@@ -355,9 +355,9 @@ function* modelSteps(trace: Trace): Generator<void, TimelineModel, void> {
   extraIds.forEach((id, i) => (slotIds[tableTasks + i] = id));
 
   let endTime = n ? Math.max(axis[n - 1], axis[n - 1] === trace.time[n - 1] ? trace.endTime : 0) : trace.endTime;
-  for (const bl of blocks) endTime = Math.max(endTime, axis[bl.at] + bl.seconds);
+  for (const bl of blocks) endTime = Math.max(endTime, bl.end);
 
-  const source = { trace, start: taskStart, events: taskEvents, wakerAt, endTime, labelOf };
+  const source = { trace, axis, start: taskStart, events: taskEvents, wakerAt, endTime, labelOf };
   // Tasks in the task table's order, then any that only events named.
   const taskLanes = new Map<number, TaskLane>();
   const taskOrder: TaskLane[] = [];

@@ -18,6 +18,8 @@ import type { Block, Handoff, Mark, Segment, TaskLane } from "./lanes.ts";
 /** What a lane reads of the model while it derives itself. */
 export interface LaneSource {
   readonly trace: Trace;
+  /** Per order: its time on the axis (the model's `axis`: runs after the first start where the last ended). */
+  readonly axis: Float64Array;
   /** The orders of each task's events: slot s has `events[start[s] .. start[s + 1])`. */
   readonly start: Int32Array;
   readonly events: Int32Array;
@@ -76,7 +78,7 @@ export class LazyTaskLane implements TaskLane {
    */
   private derive(): Derived {
     if (this.derived) return this.derived;
-    const { trace, start: first, events, wakerAt, endTime } = this.src;
+    const { trace, axis, start: first, events, wakerAt, endTime } = this.src;
     const { kind, a, b } = trace.columns;
     const n = trace.count;
     const id = this.info.id;
@@ -111,7 +113,7 @@ export class LazyTaskLane implements TaskLane {
       if (state === "ready") segments.push({ kind: "ready", from: since, to, waker });
       else if (state === "running") segments.push({ kind: "running", from: since, to });
       else if (state === "waiting" && wait) {
-        const t = to < n ? trace.t(to) : endTime;
+        const t = to < n ? axis[to] : endTime;
         const late = due !== undefined && t - due > EPS && !timeout ? t - due : undefined;
         segments.push({ kind: "waiting", from: since, to, wait, due, late, timeout });
       }
@@ -186,7 +188,7 @@ export class LazyTaskLane implements TaskLane {
           break;
         }
         case CODE["timer.set"]:
-          if (live) stepTimers.push({ when: trace.x(k), label: trace.text(k) });
+          if (live) stepTimers.push({ when: axis[k] + trace.x(k) - trace.t(k), label: trace.text(k) });
           break;
         case CODE["timer.fire"]:
           // Only its own timeouts are linked here (model.ts).
@@ -196,7 +198,7 @@ export class LazyTaskLane implements TaskLane {
           }
           break;
         case CODE["loop.block"]:
-          blocks.push({ at: k, t: trace.t(k), seconds: trace.x(k), label: trace.text(k), task: a[k] });
+          blocks.push({ at: k, t: trace.t(k), end: axis[k] + trace.x(k), seconds: trace.x(k), label: trace.text(k), task: a[k] });
           break;
         case CODE.print:
           marks.push({ kind: "print", at: k, text: trace.text(k).replace(/\n$/, "") });

@@ -54,7 +54,7 @@ export const paintLoop: Painter<LoopLane> = (ctx, g, loop, section, row, y) => {
   if (d) node("path", { d, fill: pal.running }, g);
   for (const b of loop.blocks) {
     const x0 = X(pos[b.at]);
-    const x1 = X(section.warp.ofTime(model.axis[b.at] + b.seconds));
+    const x1 = X(section.warp.ofTime(b.end));
     if (x1 < labelW || x0 > right) continue;
     const bh2 = Math.round(h * 0.7);
     const t2 = y + (h - bh2) / 2;

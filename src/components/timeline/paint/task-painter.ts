@@ -104,7 +104,7 @@ export const paintTask: Painter<TaskLane> = (ctx, g, lane, section, row, y) => {
   flushDense();
   for (const b of lane.blocks) {
     const x0 = X(pos[b.at]);
-    const x1 = X(section.warp.ofTime(b.t + b.seconds));
+    const x1 = X(section.warp.ofTime(b.end));
     if (x1 < labelW || x0 > right) continue;
     node("rect", { x: r(x0), y: y + 3, width: r(Math.max(2, x1 - x0)), height: h - 6, rx: 1.5, fill: pal.blocked }, g);
     const label = fitFirst(measure, [`${b.label} blocks the loop`, b.label, ...shorterCalls(b.label)], x1 - Math.max(x0, labelW) - 10);

@@ -424,7 +424,7 @@ export class LoopStateIndex {
         }
         return out;
       },
-      blocked: this.blocked(order, time),
+      blocked: this.blocked(order),
       jobs,
       queuedJobs,
       inFlight: this.inFlight.size,
@@ -432,13 +432,12 @@ export class LoopStateIndex {
     };
   }
 
-  /** The loop's blocked period at `order`: the last one begun there or before, while it lasts. */
-  private blocked(order: number, time: number): LoopState["blocked"] {
+  /** The loop's blocked period at `order`: the last one begun there or before, while it lasts (on the axis: a later run's time starts again at 0). */
+  private blocked(order: number): LoopState["blocked"] {
     const blocks = this.model.loop.blocks;
     const b = blocks[lowerBound(blocks.length, order, (i) => blocks[i].at, true) - 1];
     if (!b) return null;
-    const until = b.t + b.seconds;
-    return time < until || order === b.at ? { label: b.label, until, task: b.task } : null;
+    return order === b.at || this.model.axis[order] < b.end ? { label: b.label, until: b.t + b.seconds, task: b.task } : null;
   }
 }
 
