@@ -5,11 +5,10 @@
  * runtime's own functions; the HTML entity table;
  * URL parsing and the simulated web; the event loop class itself; `async
  * with` as runtime code writes it; docs/trace.md's tables written from the
- * trace's schema; putting a trace's rows in time order; the log of
+ * trace's schema; the log of
  * coroutines not started yet (for "never awaited").
  */
-export { schemaBlocks, withSchemaBlocks } from "./trace/doc.ts";
-export { inTimeOrder } from "./trace/pack.ts";
+export { withSchemaBlocks } from "./trace/doc.ts";
 export { EventLoop } from "./core/loop.ts";
 export { UnstartedCoroutines } from "./core/never-awaited.ts";
 export { functionLabel, functionQualname } from "./core/names.ts";

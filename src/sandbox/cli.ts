@@ -112,7 +112,11 @@ async function runInWorker(source: string, args: Args, onOutput: (item: OutputIt
         if (msg.output) onOutput(msg.output);
         if (msg.reply) {
           clearTimeout(timer);
-          resolve(decodeReply(msg.reply).result);
+          try {
+            resolve(decodeReply(msg.reply).result);
+          } catch (e) {
+            reject(e);
+          }
         }
       });
       worker.on("error", (e) => {

@@ -123,12 +123,30 @@ export function unpackReply(buffer: ArrayBuffer): ReplyParts {
 
 /**
  * The reply as bytes: the trace's columns and the output items as arrays,
- * printed text once. Without the trace if it would pass `LIMITS.replyBytes`.
+ * printed text once. Without the trace if with it the reply would break a
+ * limit the page holds it to (`LIMITS`: its bytes, its strings' number or
+ * characters), so that the page never refuses what the worker sends.
  */
 export function encodeReply(reply: RunReply): ArrayBuffer {
-  const bytes = packReply(partsOf(reply));
-  if (bytes.byteLength <= LIMITS.replyBytes || reply.result.trace === null) return bytes;
+  if (reply.result.trace !== null) {
+    const parts = partsOf(reply);
+    if (stringsOverLimits(parts.head.strings as string[]) === null) {
+      const bytes = packReply(parts);
+      if (bytes.byteLength <= LIMITS.replyBytes) return bytes;
+    }
+  }
   return packReply(partsOf({ ...reply, result: { ...reply.result, trace: null } }));
+}
+
+/** Why a reply's string table breaks `LIMITS`, or null: the one rule for both sides. */
+function stringsOverLimits(strings: readonly unknown[]): string | null {
+  if (strings.length > LIMITS.strings) return "the reply's strings are too many";
+  let chars = 0;
+  for (const s of strings) {
+    if (typeof s !== "string") return "the reply's strings are not all strings";
+    chars += s.length;
+  }
+  return chars > LIMITS.chars ? "the reply's strings are too long" : null;
 }
 
 function partsOf(reply: RunReply): ReplyParts {
@@ -180,21 +198,18 @@ function partsOf(reply: RunReply): ReplyParts {
 }
 
 /**
- * The reply in `buffer`, checked (see the module comment); throws
- * `WireError`. Check the buffer's size first (`LIMITS.replyBytes`). The
- * trace's columns are views on `buffer`.
+ * The reply in `buffer`, checked (see the module comment), its size first
+ * (`LIMITS.replyBytes`); throws `WireError`. The trace's columns are views
+ * on `buffer`.
  */
 export function decodeReply(buffer: ArrayBuffer): RunReply {
+  if (buffer.byteLength > LIMITS.replyBytes) throw new WireError("the reply is too large");
   const { head, arrays } = unpackReply(buffer);
   if (typeof head.runId !== "string" || typeof head.ok !== "boolean") throw new WireError("the reply is not a run reply");
   const strings = head.strings;
-  if (!Array.isArray(strings) || strings.length > LIMITS.strings) throw new WireError("the reply's strings are too many");
-  let chars = 0;
-  for (const s of strings) {
-    if (typeof s !== "string") throw new WireError("the reply's strings are not all strings");
-    chars += s.length;
-  }
-  if (chars > LIMITS.chars) throw new WireError("the reply's strings are too long");
+  if (!Array.isArray(strings)) throw new WireError("the reply's strings are too many");
+  const overLimits = stringsOverLimits(strings);
+  if (overLimits !== null) throw new WireError(overLimits);
   const output = checkOutput(arrays, strings as string[], head.notices);
   const error = checkError(head.error);
   const stats = checkStats(head.stats);

@@ -9,17 +9,15 @@
  * unexpected makes the whole reply count as invalid. Text is only ever
  * rendered with `textContent`, never as HTML.
  */
-import { LIMITS } from "../../sandbox/protocol.ts";
 import type { RunResult } from "../../sandbox/run.ts";
 import { decodeReply, WireError } from "../../sandbox/wire.ts";
 
 /** A checked reply to one run: its result, or why it was refused. */
 export type CheckedReply = { readonly ok: true; readonly result: RunResult } | { readonly ok: false; readonly why: string };
 
-/** Decodes and checks the worker's reply to run `runId` (see the module comment): size first, then the codec's checks, then the run id. */
+/** Decodes and checks the worker's reply to run `runId` (see the module comment): the codec's checks (size first), then the run id. */
 export function checkReply(buffer: unknown, runId: string): CheckedReply {
   if (!(buffer instanceof ArrayBuffer)) return { ok: false, why: "the reply is not a buffer" };
-  if (buffer.byteLength > LIMITS.replyBytes) return { ok: false, why: "the reply is too large" };
   let reply: ReturnType<typeof decodeReply>;
   try {
     reply = decodeReply(buffer);

@@ -20,7 +20,7 @@ import type { Session } from "../core/session.ts";
 import type { Task } from "../core/task.ts";
 import { EventColumns, FloatLog, IntLog, TaskColumns, TimeRuns } from "./columns.ts";
 import { packTrace } from "./pack.ts";
-import { CODE, LIST_WAITS, WAIT_KINDS } from "./schema.ts";
+import { CODE, LIST_WAIT_CODES, WAIT_KINDS } from "./schema.ts";
 import type { Trace } from "./trace.ts";
 
 /** Default cap on recorded events; past it the trace is marked truncated. */
@@ -186,11 +186,7 @@ export class TraceRecorder implements Instrument {
     const w = waitingOn._waitLabel();
     const kind = WAIT_CODE.get(w.kind) ?? OTHER_WAIT;
     // A gather, TaskGroup or wait also lists the tasks it waits for (the timeline's await graph): in `lists`, in event order.
-    if (!LIST_WAITS.has(w.kind)) {
-      this.push(CODE["step.end"], task._id, w.target, this.intern(w.text), kind);
-      return;
-    }
-    if (this.push(CODE["step.end"], task._id, w.target, this.intern(w.text), kind)) {
+    if (this.push(CODE["step.end"], task._id, w.target, this.eventText(w.text), kind) && LIST_WAIT_CODES[kind] === 1) {
       const lists = this.lists;
       const at = lists.count;
       lists.push(0);
@@ -215,7 +211,7 @@ export class TraceRecorder implements Instrument {
     timer.traceId = session.nextId();
     const task = session.loop?._currentTask;
     const seconds = timer._sleepSeconds();
-    const label = seconds === seconds ? this.sleepText(seconds) : this.intern(timer.labelText());
+    const label = seconds === seconds ? this.sleepText(seconds) : this.eventText(timer.labelText());
     this.pushFloat(CODE["timer.set"], timer.traceId, task ? task._id : 0, label, timer.when);
   }
   /** Instrument hook (see `Instrument.timerFired`). */
@@ -231,33 +227,33 @@ export class TraceRecorder implements Instrument {
   /** Instrument hook (see `Instrument.loopBlocked`). */
   loopBlocked(seconds: number, label: string, _line: number): void {
     const task = this.session?.loop?._currentTask;
-    this.pushFloat(CODE["loop.block"], task ? task._id : 0, 0, this.intern(label), seconds);
+    this.pushFloat(CODE["loop.block"], task ? task._id : 0, 0, this.eventText(label), seconds);
   }
 
   /** Instrument hook (see `Instrument.jobQueued`). */
   jobQueued(job: JobInfo): void {
-    this.push(CODE["job.queue"], job.id, job.worker, this.intern(job.label), 1);
+    this.push(CODE["job.queue"], job.id, job.worker, this.eventText(job.label), 1);
   }
 
   /** Instrument hook (see `Instrument.jobStarted`). */
   jobStarted(job: JobInfo): void {
-    this.push(CODE["job.start"], job.id, job.worker, this.intern(job.label), 1);
+    this.push(CODE["job.start"], job.id, job.worker, this.eventText(job.label), 1);
   }
 
   /** Instrument hook (see `Instrument.jobFinished`). */
   jobFinished(job: JobInfo, ok: boolean): void {
-    this.push(CODE["job.end"], job.id, job.worker, this.intern(job.label), ok ? 1 : 0);
+    this.push(CODE["job.end"], job.id, job.worker, this.eventText(job.label), ok ? 1 : 0);
   }
 
   /** Instrument hook (see `Instrument.httpStarted`). */
   httpStarted(req: HttpInfo): void {
     const task = this.session?.loop?._currentTask;
-    this.push(CODE["http.start"], req.id, task ? task._id : 0, this.intern(`${req.method}\u0000${req.url}\u0000${req.host}`), req.blocking ? 1 : 0);
+    this.push(CODE["http.start"], req.id, task ? task._id : 0, this.eventText(`${req.method}\u0000${req.url}\u0000${req.host}`), req.blocking ? 1 : 0);
   }
 
   /** Instrument hook (see `Instrument.httpFinished`). */
   httpFinished(req: HttpInfo, outcome: string): void {
-    this.push(CODE["http.end"], req.id, 0, this.intern(outcome), 0);
+    this.push(CODE["http.end"], req.id, 0, this.eventText(outcome), 0);
   }
 
   /** Instrument hook (see `Instrument.primitiveChanged`). */
@@ -270,10 +266,19 @@ export class TraceRecorder implements Instrument {
   output(text: string, stream: Stream, time: number): void {
     const session = this.session as Session;
     const task = session.thread === null ? session.loop?._currentTask : null;
-    this.pushAt(time, CODE.print, task ? task._id : 0, 0, this.intern(text), stream === "stdout" ? 0 : stream === "stderr" ? 1 : 2);
+    this.pushAt(time, CODE.print, task ? task._id : 0, 0, this.eventText(text), stream === "stdout" ? 0 : stream === "stderr" ? 1 : 2);
   }
 
   // ---- storage ------------------------------------------------------------
+
+  /**
+   * The string code of an event's text, or -1 once the trace is full: the
+   * event will be dropped, and its text must not grow the table (a print
+   * loop after the cap would ship every line in it).
+   */
+  private eventText(text: string): number {
+    return this.events.count >= this.maxEvents ? -1 : this.intern(text);
+  }
 
   private intern(text: string): number {
     let id = this.stringIds.get(text);
@@ -289,9 +294,11 @@ export class TraceRecorder implements Instrument {
    * The string code of "sleep N s", kept as the number N. Formatting a
    * float and interning a string per sleep was the largest cost of tracing
    * a run of many timers (each delay is its own label); the trace formats
-   * each label when it is read (`Trace.text`).
+   * each label when it is read (`Trace.text`). Nothing once the trace is
+   * full, as `eventText`.
    */
   private sleepText(seconds: number): number {
+    if (this.events.count >= this.maxEvents) return -1;
     const k = this.sleeps.count;
     this.sleeps.push(seconds);
     return -2 - k;

@@ -82,6 +82,9 @@ export const WAIT_KINDS = ["sleep", "task", "gather", "semaphore", "lock", "even
 export type WaitKind = (typeof WAIT_KINDS)[number];
 /** Wait kinds whose record lists the tasks waited on (`WaitInfo.targets`): a gather, a TaskGroup, `asyncio.wait`. */
 export const LIST_WAITS: ReadonlySet<string> = new Set<WaitKind>(["gather", "taskgroup", "wait"]);
+/** `LIST_WAITS` by wait code (a kind's position in `WAIT_KINDS` + 1, column `f`): 1 for a wait that lists its tasks. */
+export const LIST_WAIT_CODES = new Uint8Array(WAIT_KINDS.length + 1);
+WAIT_KINDS.forEach((k, i) => (LIST_WAIT_CODES[i + 1] = LIST_WAITS.has(k) ? 1 : 0));
 
 /** What a task waits on while blocked, as the timeline labels it. */
 export interface WaitInfo {

@@ -29,6 +29,7 @@ import {
   EVENTS,
   type FieldSpec,
   KIND_OF_CODE,
+  LIST_WAIT_CODES,
   LIST_WAITS,
   type PrimitiveInfo,
   STREAMS,
@@ -175,8 +176,6 @@ const RULES: readonly (CodeRule | undefined)[] = KIND_OF_CODE.map((kind) => {
     fields,
   };
 });
-const LIST_WAIT_CODES = new Uint8Array(WAIT_KINDS.length + 1);
-WAIT_KINDS.forEach((k, i) => (LIST_WAIT_CODES[i + 1] = LIST_WAITS.has(k) ? 1 : 0));
 const RUN_START = CODE["run.start"];
 
 /** True if events of kind `code` carry a float (column `x`). */
@@ -470,4 +469,3 @@ export class Trace {
 }
 
 /** The names a `task.done`'s `f` and a `print`'s `f` stand for (the schema's lists, re-exported for loops over columns). */
-export { DONE_OUTCOMES, STREAMS };

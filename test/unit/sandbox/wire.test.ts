@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { traceJson } from "../../../src/runtime/index.ts";
+import { TraceRecorder, traceJson } from "../../../src/runtime/index.ts";
 import { LIMITS, type RunReply } from "../../../src/sandbox/protocol.ts";
 import { type RunResult, runSnippet } from "../../../src/sandbox/run.ts";
 import { replyBytes } from "../../../src/sandbox/reply.ts";
@@ -78,6 +78,17 @@ asyncio.run(main());`);
     expect(back.result.output[0].text).toBe("x".repeat(100));
   });
 
+  it("leaves the trace out of a reply whose strings the page would refuse as too long, though its bytes fit", () => {
+    const run = runSnippet(GREETERS);
+    const long = Array.from({ length: 9 }, (_, i) => String(i).repeat(1_000_000));
+    const wordy = { ...run.trace!, columns: { ...run.trace!.columns, strings: [...run.trace!.columns.strings, ...long] } };
+    const bytes = encodeReply({ runId: "w", result: { ...run, trace: wordy as never } });
+    expect(bytes.byteLength).toBeLessThan(LIMITS.replyBytes);
+    const back = decodeReply(bytes);
+    expect(back.result.trace).toBeNull();
+    expect(back.result.output.map((o) => o.text)).toEqual(run.output.map((o) => o.text));
+  });
+
   it("refuses bytes that are not a reply, or whose arrays do not add up to its size", () => {
     expect(() => decodeReply(new TextEncoder().encode('{"v":1}').buffer as ArrayBuffer)).toThrow(WireError);
     expect(() => decodeReply(new ArrayBuffer(3))).toThrow(WireError);
@@ -99,6 +110,27 @@ describe("a reply the worker builds (reply.ts)", () => {
     expect(r.output[r.output.length - 1].text).toBe("... 50,001 more messages not shown (output limit).");
     const back = decodeReply(replyBytes("r", r)).result;
     expect(back.output).toHaveLength(LIMITS.outputItems);
+  });
+});
+
+describe("a full trace", () => {
+  it("keeps no text and no sleep of the events it drops: a print and sleep loop past the cap ships only what the kept events use", () => {
+    const source = `import * as asyncio from "asyncio";
+async function main() {
+  for (let i = 0; i < 3000; i++) {
+    print(\`line \${i}\`);
+    await asyncio.sleep(i / 1000);
+  }
+}
+asyncio.run(main());`;
+    const run = runSnippet(source, { recorder: new TraceRecorder(200) });
+    const c = run.trace!.columns;
+    expect(run.trace!.truncated).toBe(true);
+    expect(run.trace!.count).toBe(200);
+    expect(c.sleeps.length).toBeLessThanOrEqual(200);
+    expect(c.strings.length).toBeLessThan(250);
+    expect(c.strings).not.toContain("line 2999\n");
+    expect(run.output).toHaveLength(3000);
   });
 });
 
