@@ -109,7 +109,7 @@ export class TaskGroup {
       if (this._onCompletedFut === null) {
         const n = this._tasks.size;
         this._onCompletedFut = new LabeledFuture(this._loop as EventLoop, { kind: "taskgroup", text: `TaskGroup (${n} ${n === 1 ? "task" : "tasks"})`, target: 0 });
-        setWaitTargets(this._onCompletedFut, [...this._tasks]);
+        setWaitTargets(this._onCompletedFut, this._tasks);
       }
       try {
         yield this._onCompletedFut;

@@ -86,6 +86,11 @@ export class GatheringFuture<T = unknown[]> extends Future<T> {
     return { kind: "gather", text: `gather (${n} ${n === 1 ? "awaitable" : "awaitables"})`, target: 0 };
   }
 
+  /** @internal Waiting on a gather waits for no one object (its tasks are its `_waitTargets`). */
+  override _waitTarget(): number {
+    return 0;
+  }
+
   /** @internal The trace ids of the tasks it waits for. */
   override _waitTargets(out: IdSink): number {
     return waitTargetIds(this._children, out);
@@ -168,7 +173,7 @@ export function gather<A extends readonly Awaitable[]>(...args: [...A] | [...A, 
       const results: unknown[] = new Array(children.length);
       for (let k = 0; k < children.length; k++) {
         const f = children[k];
-        if (f.cancelled()) results[k] = new CancelledError(f._cancelMessage === null || f._cancelMessage === undefined ? "" : f._cancelMessage);
+        if (f.cancelled()) results[k] = new CancelledError(f._cancelMessage ?? "");
         else {
           const e = f.exception();
           results[k] = e !== null ? e : f.result();

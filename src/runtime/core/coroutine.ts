@@ -53,7 +53,7 @@ export class Coroutine<T = unknown> {
    * One field for two: a coroutine leaves the log before it can pause
    * (tens of thousands are alive at once, each copied by the scavenger).
    */
-  private _mark = -1;
+  _mark = -1;
   /** Line where the coroutine object was created. */
   readonly line: number;
   /** @internal The task that runs this coroutine as its own (set when the task is made), or null. */
@@ -86,7 +86,7 @@ export class Coroutine<T = unknown> {
     return m <= -2 ? -2 - m : 0;
   }
   set pausedLine(line: number) {
-    this._mark = -2 - line;
+    this._mark = -2 - (line > 0 ? line : 0);
   }
 
   /** @internal Its slot in the session's log of unstarted coroutines, or -1 (see `never-awaited.ts`). */
@@ -196,7 +196,7 @@ export interface SleepZero<T = unknown> extends Coroutine<T> {}
  * It is made once per `await asyncio.sleep(0)`, hundreds of thousands of
  * times a run, so it is built by hand: a class of its own whose prototype
  * is chained to `Coroutine.prototype` (so it is `instanceof Coroutine`),
- * holding six fields instead of a coroutine's ten, made without a chain of
+ * holding six fields instead of a coroutine's seven, made without a chain of
  * constructors. Its constant parts (`gen` is itself, `qualname` is
  * "sleep") are read-only accessors on its prototype; everything a task or
  * the runtime writes is an own field. (Measured: constructing it through
@@ -207,7 +207,7 @@ export class SleepZero<T = unknown> implements CoroutineBody<T> {
   declare state: CoroState;
   /** Line where it was created (`asyncio.sleep(0)` was called). */
   declare readonly line: number;
-  /** @internal */ declare _slot: number;
+  /** @internal See `Coroutine._mark` (a sleep never pauses: only its log slot, or -1). */ declare _mark: number;
   /** @internal */ declare _task: Task<any> | null;
   /** What the sleep returns (`sleep(0, result)`). */
   declare readonly result: T;
@@ -218,7 +218,7 @@ export class SleepZero<T = unknown> implements CoroutineBody<T> {
     const session = currentSession();
     this.state = CoroState.Created;
     this.line = session.cursor.l;
-    this._slot = -1;
+    this._mark = -1;
     this._task = null;
     this.result = result;
     this.yielded = false;

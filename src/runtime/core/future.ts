@@ -76,13 +76,10 @@ export class Future<T = unknown> {
   get _state(): FutureState {
     return (this._flags & STATE_MASK) as FutureState;
   }
-  set _state(state: FutureState) {
-    this._flags = (this._flags & ~STATE_MASK) | state;
-  }
 
   /** @internal The message given to `cancel()`, or null. */
   get _cancelMessage(): unknown {
-    return cancelMessages.has(this) ? cancelMessages.get(this) : null;
+    return cancelMessages.get(this) ?? null;
   }
   set _cancelMessage(msg: unknown) {
     if (msg === null) cancelMessages.delete(this);
@@ -219,7 +216,7 @@ export class Future<T = unknown> {
   cancel(msg: unknown = null): boolean {
     this._logTraceback = false;
     if (this._state !== FutureState.Pending) return false;
-    this._state = FutureState.Cancelled;
+    this._flags |= FutureState.Cancelled;
     this._cancelMessage = msg;
     this._scheduleCallbacks();
     return true;

@@ -98,11 +98,12 @@ export class Task<T = unknown> extends Future<T> {
     this._line = session.cursor.l;
     this._flags |= (hidden ? HIDDEN : 0) | (Pending.Value << PENDING_SHIFT);
     loop._tasks.add(this);
+    const eager = eagerStart && loop.isRunning();
     if (!hidden) {
       const h = hooksOf(loop).taskCreated;
-      if (h !== undefined) h.taskCreated(this, loop._currentTask, eagerStart && loop.isRunning());
+      if (h !== undefined) h.taskCreated(this, loop._currentTask, eager);
     }
-    if (eagerStart && loop.isRunning()) this._eagerStart();
+    if (eager) this._eagerStart();
     else loop._ready.push(this, undefined);
   }
 
@@ -426,7 +427,7 @@ export class Task<T = unknown> extends Future<T> {
       super.cancel(this._cancelMessage);
     } else {
       this._result = value;
-      this._flags |= FutureState.Finished;
+      this._flags = (this._flags & ~STATE_MASK) | FutureState.Finished;
       this._scheduleCallbacks();
     }
     this._afterDone();

@@ -35,7 +35,10 @@ describe("the log of unstarted coroutines", () => {
     const expected = cs.filter((c, j) => j >= 2000 && !startedLate.has(c)).map((c) => c.qualname);
     expect(expected).toHaveLength(198);
     expect(log.takeUnstarted().map((c) => c.qualname)).toEqual(expected);
-    for (const c of cs) expect(c._slot).toBe(-1);
+    for (const c of cs) {
+      expect(c._slot).toBe(-1);
+      expect(c.pausedLine).toBe(0);
+    }
   });
 
   it("lets a coroutine go only once: removing it again, or after the log was read, changes nothing", () => {

@@ -95,6 +95,15 @@ asyncio.run(main());`);
     expect(warning?.text).toBe("snippet.ts:5: RuntimeWarning: coroutine 'work' was never awaited");
   });
 
+  it("keeps the line a coroutine made before another one is paused at, once it runs (the call graph's frames), and still warns about the other", () => {
+    const r = runSnippet(
+      `${HEAD}async function mid() {\n  asyncio.printCallGraph();\n}\nasync function outer() {\n  await mid();\n}\nasync function main() {\n  const a = outer();\n  const b = outer();\n  await a;\n}\nasyncio.run(main());`,
+    );
+    const frames = r.output.filter((o) => o.stream === "stdout").map((o) => o.text).join("").match(/line \d+, in async \w+/g);
+    expect(frames).toEqual(["line 4, in async mid", "line 7, in async outer", "line 12, in async main"]);
+    expect(r.output.filter((o) => o.stream === "warning").map((o) => o.text)).toEqual(["snippet.ts:11: RuntimeWarning: coroutine 'outer' was never awaited"]);
+  });
+
   it("reports an uncaught error with a Python traceback through the await chain", () => {
     const r = runSnippet(`${HEAD}async function inner() {\n  throw new KeyError("oops");\n}\nasync function main() {\n  await inner();\n}\nasyncio.run(main());`);
     expect(r.ok).toBe(false);
