@@ -96,6 +96,10 @@ describe.each([
     await page.keyboard.press(" ");
     await expect.poll(() => graph.evaluate((d) => (d as HTMLDetailsElement).open), LONG).toBe(false);
     expect(await pg.getByRole("button", { name: "Play" }).count()).toBe(1);
+    // The mark belongs to that run: the next run's Task-3 is another task, and no lane is marked.
+    await runWithTimeline(page, "taskgroup");
+    await expect.poll(() => svg.locator('g[data-lane="task:3"]').count(), LONG).toBe(1);
+    expect(await svg.locator("g[data-layer=labels] rect[data-highlight]").count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

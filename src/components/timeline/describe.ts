@@ -152,37 +152,40 @@ function isDone(model: TimelineModel, task: number, order: number): boolean {
   return false;
 }
 
-/** For a task.wake that ends an eager hand-over (the creator goes on once the eager task's first step is over): the eager task; else 0. */
+/**
+ * The task in `slot`'s last step.end before `order`, or -1 if its last
+ * step.begin (or, with `wakeStops`, a task.wake) comes after it.
+ */
+function lastStepEnd(model: TimelineModel, slot: number, order: number, wakeStops: boolean): number {
+  const { kind } = model.trace.columns;
+  const start = model.taskStart[slot];
+  const events = model.taskEvents;
+  for (let j = start + lowerBound(model.taskStart[slot + 1] - start, order, (i) => events[start + i]) - 1; j >= start; j--) {
+    const k = events[j];
+    if (kind[k] === CODE["step.end"]) return k;
+    if (kind[k] === CODE["step.begin"] || (wakeStops && kind[k] === CODE["task.wake"])) return -1;
+  }
+  return -1;
+}
+
 /** For a step.end that ends an eager task's first step: the task whose createTask call it ran in (its creator, waiting on its eager start); else 0. */
 function eagerCreator(model: TimelineModel, order: number): number {
   const task = model.trace.columns.a[order];
   const parent = model.taskLanes.get(task)?.info.parent ?? 0;
   const slot = parent ? model.slotOf(parent) : -1;
   if (slot < 0) return 0;
-  const { kind, b } = model.trace.columns;
-  const start = model.taskStart[slot];
-  const events = model.taskEvents;
-  for (let j = start + lowerBound(model.taskStart[slot + 1] - start, order, (i) => events[start + i]) - 1; j >= start; j--) {
-    const k = events[j];
-    if (kind[k] === CODE["step.end"]) return model.trace.waitKind(k) === "eager" && b[k] === task ? parent : 0;
-    if (kind[k] === CODE["step.begin"] || kind[k] === CODE["task.wake"]) return 0;
-  }
-  return 0;
+  const k = lastStepEnd(model, slot, order, true);
+  return k >= 0 && model.trace.waitKind(k) === "eager" && model.trace.columns.b[k] === task ? parent : 0;
 }
 
+/** For a task.wake that ends an eager hand-over (the creator goes on once the eager task's first step is over): the eager task; else 0. */
 function eagerReturn(model: TimelineModel, order: number): number {
-  const { kind, a, b } = model.trace.columns;
+  const { a, b } = model.trace.columns;
   const slot = model.slotOf(a[order]);
   if (slot < 0) return 0;
-  // The task's own events before this wake, latest first: its last step.end, on "eager start of" the waker?
-  const start = model.taskStart[slot];
-  const events = model.taskEvents;
-  for (let j = start + lowerBound(model.taskStart[slot + 1] - start, order, (i) => events[start + i]) - 1; j >= start; j--) {
-    const k = events[j];
-    if (kind[k] === CODE["step.end"]) return model.trace.waitKind(k) === "eager" && b[k] === b[order] ? b[k] : 0;
-    if (kind[k] === CODE["step.begin"]) return 0;
-  }
-  return 0;
+  // The woken task's last step.end before this wake: on "eager start of" the waker?
+  const k = lastStepEnd(model, slot, order, false);
+  return k >= 0 && model.trace.waitKind(k) === "eager" && b[k] === b[order] ? b[k] : 0;
 }
 
 /** ", woken by Task-3" / ", its timer (sleep 1 s) fired" / ", GET x answered". */

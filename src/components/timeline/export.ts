@@ -5,7 +5,7 @@
 import { toTraceEventFormat, type Trace } from "../../runtime/trace-api.ts";
 import { firstRows, type Scene } from "./layout.ts";
 import { render } from "./paint/render.ts";
-import { makeMeasure } from "./paint/svg.ts";
+import { makeMeasure, NS } from "./paint/svg.ts";
 import type { Palette } from "./palette.ts";
 import { fmtCount, fmtTime } from "./scale.ts";
 
@@ -15,7 +15,7 @@ const MAX_ROWS = 2000;
 /** The whole timeline as a standalone SVG document (lanes capped for very long runs; the title says so). */
 export function timelineSvg(scene: Scene, pal: Palette, fontPx: number): string {
   const cut = firstRows(scene, MAX_ROWS);
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  const svg = document.createElementNS(NS, "svg");
   svg.dataset.uid = "export";
   const width = Math.min(scene.width, 32_000);
   render(svg, cut, { left: 0, top: 0, width, height: cut.height }, pal, { measure: makeMeasure(fontPx, pal.font), full: width === scene.width });
@@ -32,12 +32,12 @@ export function traceEventJson(trace: Trace): string {
 /** A standalone SVG document from a drawn <svg> (presentation attributes only, so no page CSS is needed). */
 export function standaloneSvg(svg: SVGSVGElement, title: string): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
-  copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  copy.setAttribute("xmlns", NS);
   copy.removeAttribute("class");
   copy.removeAttribute("style");
   copy.removeAttribute("aria-hidden");
   copy.setAttribute("role", "img");
-  const t = document.createElementNS("http://www.w3.org/2000/svg", "title");
+  const t = document.createElementNS(NS, "title");
   t.textContent = title;
   copy.prepend(t);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;

@@ -19,10 +19,9 @@
 import type { Scene } from "./layout.ts";
 import { drawPlayhead, type PlayheadAt } from "./paint/playhead.ts";
 import { render } from "./paint/render.ts";
-import type { HitBox, Measure, Viewport } from "./paint/svg.ts";
+import { type HitBox, type Measure, NS, type Viewport } from "./paint/svg.ts";
 import type { Palette } from "./palette.ts";
 
-export type { PlayheadAt } from "./paint/playhead.ts";
 
 export interface LanesCallbacks {
   /** A click on something drawn: show its event. */
@@ -66,7 +65,7 @@ export class LanesView {
     this.root.tabIndex = 0;
     this.sizer = document.createElement("div");
     this.sizer.className = "al-tl-sizer";
-    this.svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    this.svg = document.createElementNS(NS, "svg");
     this.svg.classList.add("al-tl-svg");
     this.svg.dataset.uid = `al-tl-${++uid}`;
     this.svg.setAttribute("aria-hidden", "true");

@@ -9,7 +9,7 @@ import { type LanesCallbacks, LanesView } from "./lanes-view.ts";
 import type { TimelineModel } from "./model/model.ts";
 import type { Controls } from "./panels/controls.ts";
 import { laneLabel } from "./paint/labels.ts";
-import { makeMeasure } from "./paint/svg.ts";
+import { makeMeasure, type Measure } from "./paint/svg.ts";
 import { type Palette, readPalette } from "./palette.ts";
 import { SPREAD_LIMIT } from "./scale.ts";
 
@@ -32,6 +32,8 @@ export class Stage {
   scene: Scene | null = null;
   palette: Palette | null = null;
   fontPx = 12;
+  /** Text widths at `fontPx` in the palette's font, cached (made by `restyle`). */
+  private measure: Measure | null = null;
   zoom = 1;
   /** The learner's choice of spreading instants (null: the default for the run's size). */
   spreadChoice: boolean | null = null;
@@ -127,7 +129,8 @@ export class Stage {
   }
 
   private labelWidth(sections: readonly Section[]): number {
-    const measure = makeMeasure(this.fontPx, this.palette?.font ?? "sans-serif");
+    // The measurer restyle() made (and its cache of widths); a fresh one only before the first restyle.
+    const measure = (this.measure ??= makeMeasure(this.fontPx, this.palette?.font ?? "sans-serif"));
     let w = 80;
     for (const s of sections) {
       const lanes = s.model.lanes;
@@ -148,6 +151,7 @@ export class Stage {
     this.palette = pal;
     const base = Number.parseFloat(getComputedStyle(this.root).fontSize) || 14;
     this.fontPx = Math.max(10, Math.round(base * 0.86));
-    this.lanes.setStyle(pal, makeMeasure(this.fontPx, pal.font));
+    this.measure = makeMeasure(this.fontPx, pal.font);
+    this.lanes.setStyle(pal, this.measure);
   }
 }

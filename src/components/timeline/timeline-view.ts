@@ -18,10 +18,10 @@ import { nextTask } from "../next-task.ts";
 import type { RunEventDetail } from "../run-events.ts";
 import { loadSpeed, parseSpeed, saveSpeed, speedForRun } from "../speed.ts";
 import { download, timelineSvg, traceEventJson } from "./export.ts";
-import { setFullScreen } from "./fullscreen.ts";
+import { isFullScreen, setFullScreen } from "./fullscreen.ts";
 import { onTimelineKey } from "./keys.ts";
 import { buildModelInSlices, type TimelineModel } from "./model/model.ts";
-import { upperBound } from "./model/search.ts";
+import { lastAtOrBefore } from "./model/search.ts";
 import { showCompare } from "./panels/compare.ts";
 import { createControls, type Controls } from "./panels/controls.ts";
 import { buildLegend } from "./panels/legend.ts";
@@ -184,6 +184,8 @@ export class TimelineView {
     );
     this.cursor = -1;
     this.stage.lanes.scrollTo(0, 0);
+    // A lane the await graph marked belongs to the last run: an id in this one may be another task.
+    this.stage.lanes.highlight(null);
     if (speed === "instant") {
       output.revealAll();
       this.seekP(pWarp.length);
@@ -252,7 +254,7 @@ export class TimelineView {
       if (on) this.table.setCurrent(this.cursor);
     });
     c.pin.addEventListener("click", () => this.togglePin());
-    c.expand.addEventListener("click", () => this.fullScreen(!this.root.classList.contains("al-tl-full")));
+    c.expand.addEventListener("click", () => this.fullScreen(!isFullScreen(this.root)));
     c.downloadTrace.addEventListener("click", () => {
       if (!this.run) return;
       download(traceEventJson(this.run.model.trace), `${this.downloadName()}-trace.json`, "application/json");
@@ -321,7 +323,7 @@ export class TimelineView {
     const pp = Math.max(0, Math.min(run.pWarp.length, p));
     if (this.playback) this.playback.p = pp;
     // The last event at or before p.
-    const k = pp >= run.pWarp.length ? run.model.count - 1 : upperBound(run.pPos, pp) - 1;
+    const k = pp >= run.pWarp.length ? run.model.count - 1 : lastAtOrBefore(run.pPos, pp);
     const prev = this.cursor;
     this.cursor = k;
     if (this.playback?.playing) this.narrator.passed(run.model, prev, k);
@@ -474,6 +476,7 @@ export class TimelineView {
       this.stage.pinned = this.run.model;
       this.narrator.say(`Pinned this run (${fmtTime(this.run.model.endTime)} of loop time). Run again to compare.`);
     }
+    this.stage.lanes.highlight(null);
     this.stage.relayout();
     this.refreshPlayhead();
     showCompare(this.compare, this.controls.pin, this.stage.pinned, this.run.model);

@@ -13,7 +13,7 @@
  *   tasks only events name come after) and a range of the orders of its
  *   events (`taskStart`, `taskEvents`); its lane replays that range when
  *   first read (task-lane.ts). The pass also records who woke each task at
- *   each wake-up (`wakerAt`), and where each timer and job was made.
+ *   each wake-up (the lanes' `wakerAt`), and where each timer and job was made.
  * - **Other lanes**: the loop (busy steps, blocked periods), one per
  *   executor worker, one per primitive (its states as columns: `Series`),
  *   one per HTTP host.
@@ -56,10 +56,6 @@ export interface TimelineModel {
   /** Per slot: its events' orders are `taskEvents[taskStart[s] .. taskStart[s + 1])`. */
   readonly taskStart: Int32Array;
   readonly taskEvents: Int32Array;
-  /** Per order of a task.wake: the task whose step woke it (0: the loop itself, a timer or I/O). */
-  readonly wakerAt: Int32Array;
-  /** Order of a timer's timer.set (-1: not a timer of this trace). */
-  timerSetAt(timer: number): number;
   /** Loop time of the event at `order`. */
   t(order: number): number;
   /** The lane the event at `order` is drawn on, or null (e.g. a job queued, a print from a thread). */
@@ -430,8 +426,6 @@ function* modelSteps(trace: Trace): Generator<void, TimelineModel, void> {
     slotIds,
     taskStart,
     taskEvents,
-    wakerAt,
-    timerSetAt: (timer) => timerSet.get(timer) ?? -1,
     t: (order) => trace.time[order],
     laneAt,
     labels: { get: labelOf, has: (id) => labelOf(id) !== undefined },

@@ -26,8 +26,8 @@ export class AwaitView {
   /** `onLane(task)`: a task's button was pressed: show its lane. */
   constructor(onLane: (task: number) => void) {
     this.onLane = onLane;
-    this.root = el("details", "al-tl-await");
-    const summary = el("summary", "", "Who awaits whom");
+    this.root = el("details", "al-tl-box al-tl-await");
+    const summary = el("summary", "al-tl-box-title", "Who awaits whom");
     summary.append(el("span", "al-tl-box-hint", " each task and what it waits on, down through the tasks it waits for (like python -m asyncio pstree)"));
     this.body = el("div", "al-tl-await-body");
     this.root.append(summary, this.body);
@@ -60,7 +60,7 @@ export class AwaitView {
     const out: Node[] = [];
     for (const cycle of g.cycles) {
       const names = [...cycle, cycle[0]].map((id) => model.taskName(id));
-      const p = el("p", "al-tl-cycle");
+      const p = el("p", "al-notice al-tl-cycle");
       p.setAttribute("role", "note");
       p.append(el("strong", "", "Deadlock: "), `${names.join(" → ")}. These tasks wait on each other: none of them can ever finish.`);
       out.push(p);

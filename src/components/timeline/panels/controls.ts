@@ -5,6 +5,7 @@
  * text or an aria-label, and a title with their key.
  */
 import { SPEEDS, type Speed, speedLabel } from "../../speed.ts";
+import { NS } from "../paint/svg.ts";
 
 export interface Controls {
   readonly root: HTMLElement;
@@ -39,14 +40,14 @@ const ICONS: Record<string, string> = {
 };
 
 function icon(name: string): SVGSVGElement {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  const svg = document.createElementNS(NS, "svg");
   svg.setAttribute("viewBox", "0 0 16 16");
   svg.setAttribute("width", "16");
   svg.setAttribute("height", "16");
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("focusable", "false");
   svg.classList.add("al-tl-icon");
-  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  const path = document.createElementNS(NS, "path");
   path.setAttribute("d", ICONS[name]);
   path.setAttribute("fill", "currentColor");
   svg.append(path);

@@ -80,53 +80,22 @@ export class StatePanel {
     } else {
       this.running.append(el("p", "al-tl-empty", s.order >= n - 1 && n > 0 ? "nothing: the run is over" : "nothing: the loop waits for the next timer or I/O"));
     }
-    // Ready queue.
-    this.ready.replaceChildren();
-    if (s.readyCount === 0) this.ready.append(el("p", "al-tl-empty", "empty"));
-    else {
-      const ol = el("ol", "al-tl-list al-tl-queue");
-      for (const t of s.ready) {
-        const li = el("li");
-        li.append(chip(name(t), "ready"));
-        ol.append(li);
-      }
-      this.ready.append(ol);
-      if (s.readyCount > s.ready.length) this.ready.append(el("p", "al-tl-more", `+ ${fmtCount(s.readyCount - s.ready.length)} more`));
-    }
-    // Timers.
-    this.timers.replaceChildren();
-    if (s.timerCount === 0) this.timers.append(el("p", "al-tl-empty", "none"));
-    else {
-      const ul = el("ul", "al-tl-list");
-      for (const t of s.timers) {
-        const li = el("li");
-        li.append(el("span", "al-tl-when", fmtTime(t.when)), ` ${t.label}`);
-        if (t.task) li.append(el("span", "al-tl-dim", ` (${name(t.task)})`));
-        if (t.when < s.time - 1e-9) li.append(el("span", "al-tl-late", " overdue"));
-        ul.append(li);
-      }
-      this.timers.append(ul);
-      if (s.timerCount > s.timers.length) this.timers.append(el("p", "al-tl-more", `+ ${fmtCount(s.timerCount - s.timers.length)} more`));
-    }
+    fillList(this.ready, "ol", "al-tl-list al-tl-queue", s.ready, s.readyCount, "empty", `+ ${fmtCount(s.readyCount - s.ready.length)} more`, (li, t) => li.append(chip(name(t), "ready")));
+    fillList(this.timers, "ul", "al-tl-list", s.timers, s.timerCount, "none", `+ ${fmtCount(s.timerCount - s.timers.length)} more`, (li, t) => {
+      li.append(el("span", "al-tl-when", fmtTime(t.when)), ` ${t.label}`);
+      if (t.task) li.append(el("span", "al-tl-dim", ` (${name(t.task)})`));
+      if (t.when < s.time - 1e-9) li.append(el("span", "al-tl-late", " overdue"));
+    });
     // Waiting, grouped by what.
-    this.waiting.replaceChildren();
     const groups = s.groups;
-    if (groups.length === 0) this.waiting.append(el("p", "al-tl-empty", "nobody"));
-    else {
-      const ul = el("ul", "al-tl-list");
-      for (const g of groups.slice(0, 6)) {
-        const li = el("li");
-        li.append(el("span", "al-tl-what", g.text), ": ");
-        g.tasks.forEach((t, i) => {
-          if (i) li.append(" ");
-          li.append(chip(name(t)));
-        });
-        if (g.count > g.tasks.length) li.append(el("span", "al-tl-dim", ` + ${fmtCount(g.count - g.tasks.length)} more`));
-        ul.append(li);
-      }
-      this.waiting.append(ul);
-      if (groups.length > 6) this.waiting.append(el("p", "al-tl-more", `+ ${groups.length - 6} more kinds of wait`));
-    }
+    fillList(this.waiting, "ul", "al-tl-list", groups.slice(0, 6), groups.length, "nobody", `+ ${groups.length - 6} more kinds of wait`, (li, g) => {
+      li.append(el("span", "al-tl-what", g.text), ": ");
+      g.tasks.forEach((t, i) => {
+        if (i) li.append(" ");
+        li.append(chip(name(t)));
+      });
+      if (g.count > g.tasks.length) li.append(el("span", "al-tl-dim", ` + ${fmtCount(g.count - g.tasks.length)} more`));
+    });
     // Threads, requests, finished tasks.
     const parts: string[] = [];
     if (s.jobs.length) parts.push(`Executor: ${s.jobs.map((j) => `thread ${j.worker} runs ${j.label}`).join(", ")}${s.queuedJobs ? `; ${s.queuedJobs} queued` : ""}.`);
@@ -137,4 +106,25 @@ export class StatePanel {
     this.extra.hidden = parts.length === 0;
     this.awaits.update(model, index, playing);
   }
+}
+
+/**
+ * One of the panel's boxes: `empty` if `total` is 0, else a list of
+ * `items` (each filled by `fill`), and `more` if `total` counts more than
+ * it lists.
+ */
+function fillList<T>(box: HTMLElement, tag: "ol" | "ul", cls: string, items: readonly T[], total: number, empty: string, more: string, fill: (li: HTMLElement, item: T) => void): void {
+  box.replaceChildren();
+  if (total === 0) {
+    box.append(el("p", "al-tl-empty", empty));
+    return;
+  }
+  const list = el(tag, cls);
+  for (const item of items) {
+    const li = el("li");
+    fill(li, item);
+    list.append(li);
+  }
+  box.append(list);
+  if (total > items.length) box.append(el("p", "al-tl-more", more));
 }

@@ -59,9 +59,14 @@ function awaited(model: TimelineModel, state: LoopStateIndex, slot: number): num
   const trace = model.trace;
   const kind = trace.waitKind(w) ?? "";
   const out: number[] = [];
+  // A gather of 20,000 tasks lists 20,000: a set keeps the dedupe linear (an array's includes made it quadratic).
+  const seen = new Set<number>();
   const add = (id: number) => {
     const s = model.slotOf(id);
-    if (s >= 0 && state.status[s] === 1 && !out.includes(id)) out.push(id);
+    if (s >= 0 && state.status[s] === 1 && !seen.has(id)) {
+      seen.add(id);
+      out.push(id);
+    }
   };
   if (LIST_WAITS.has(kind)) for (const id of trace.targets(w)) add(id);
   else add(trace.columns.b[w]);

@@ -67,7 +67,6 @@ export interface LoopState {
   readonly timerCount: number;
   /** Waiters grouped by what they wait on, biggest group first. */
   readonly groups: readonly WaitGroup[];
-  readonly waitingCount: number;
   /** Every waiter, in task order (made when read: the panel reads `groups`). */
   readonly waiting: readonly Waiter[];
   readonly blocked: { readonly label: string; readonly until: number; readonly task: number } | null;
@@ -151,7 +150,6 @@ export class LoopStateIndex {
   private readonly doneCount = new Int32Array(3);
   private readonly queued = new Set<number>();
   private readonly groups = new Map<string, { kind: string; slots: Set<number> }>();
-  private waitingCount = 0;
   /** Pending timers: id → order of their timer.set. */
   private readonly timers = new Map<number, number>();
   /** Jobs: id → order of their job.start (running), or JOB_QUEUED. */
@@ -227,7 +225,6 @@ export class LoopStateIndex {
         }
         this.wait[key] = value;
         if (value >= 0) this.group(value).slots.add(key);
-        this.waitingCount += (value >= 0 ? 1 : 0) - (prev >= 0 ? 1 : 0);
         break;
       case STATUS:
         prev = this.status[key];
@@ -415,7 +412,6 @@ export class LoopStateIndex {
       timers,
       timerCount: this.timers.size,
       groups: groups.map(({ first: _, ...g }) => g),
-      waitingCount: this.waitingCount,
       get waiting(): Waiter[] {
         const out: Waiter[] = [];
         for (let slot = 0; slot < wait.length; slot++) {
