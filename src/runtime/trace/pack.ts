@@ -39,7 +39,7 @@ export function packTrace(r: Recorded): Trace {
     floats: r.floats.values.slice(0, r.floats.count),
     lists: r.lists.values.slice(0, r.lists.count),
   };
-  if (r.unsorted) rows = inTimeOrder(rows);
+  if (outOfOrder(rows)) rows = inTimeOrder(rows);
 
   const t = r.tasks;
   const m = t.count;
@@ -89,6 +89,18 @@ export function packTrace(r: Recorded): Trace {
     truncated: r.truncated,
   };
   return new Trace(columns);
+}
+
+/**
+ * Whether some event has an earlier time than one before it in the same
+ * run (a worker thread's request, made at the job's start instant but
+ * stamped with the thread's clock): read from the runs of one time, not
+ * checked per event as the recorder writes them.
+ */
+function outOfOrder(rows: Rows): boolean {
+  const { timeFirst, timeValue, kind } = rows;
+  for (let k = 1; k < timeFirst.length; k++) if (timeValue[k] < timeValue[k - 1] && kind[timeFirst[k]] !== CODE["run.start"]) return true;
+  return false;
 }
 
 type Rows = Pick<TraceColumns, "kind" | "f" | "line" | "a" | "b" | "s" | "timeFirst" | "timeValue" | "floats" | "lists">;

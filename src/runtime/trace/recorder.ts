@@ -54,8 +54,6 @@ export interface Recorded {
   readonly primitives: ReadonlyMap<number, { kind: string; label: string }>;
   /** Events were dropped at the cap. */
   readonly truncated: boolean;
-  /** Some event has an earlier time than one before it in the same run (a worker thread's request, made at the job's start instant but stamped with the thread's clock). */
-  readonly unsorted: boolean;
 }
 
 /**
@@ -81,7 +79,6 @@ export class TraceRecorder implements Instrument {
   private strings: string[] = [];
   private stringIds = new Map<string, number>();
   private truncated = false;
-  private unsorted = false;
   private runs = -1;
   private readonly primitives = new Map<number, { kind: string; label: string }>();
 
@@ -110,7 +107,6 @@ export class TraceRecorder implements Instrument {
     this.strings = [];
     this.stringIds = new Map();
     this.truncated = false;
-    this.unsorted = false;
     this.runs = -1;
     this.primitives.clear();
     this.session = null;
@@ -135,7 +131,6 @@ export class TraceRecorder implements Instrument {
       sleepCount: this.sleeps.count,
       primitives: this.primitives,
       truncated: this.truncated,
-      unsorted: this.unsorted,
     });
   }
 
@@ -324,9 +319,7 @@ export class TraceRecorder implements Instrument {
       }
       c.grow(Math.min(c.capacity * 2, this.maxEvents));
     }
-    const times = this.times;
-    if (time < times.last && kind !== CODE["run.start"]) this.unsorted = true;
-    times.note(i, time);
+    this.times.note(i, time);
     c.kind[i] = kind;
     c.line[i] = (this.session as Session).cursor.l;
     c.a[i] = a;
