@@ -69,6 +69,10 @@ export class EventColumns {
   }
 }
 
+// IntLog and FloatLog are one idea written twice on purpose: a shared class's
+// push would store into both array types and go polymorphic on the
+// recorder's hot path (every sleep, timer, primitive change, gather child).
+
 /** 32-bit integers appended in order (grows by doubling, kept across `clear()`). */
 export class IntLog {
   /** Values appended. */
