@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manyTasksSnippet } from "../fixtures/many-tasks.ts";
-import { launch, openPage, runPlayground, runWithTimeline } from "./browser.ts";
+import { axeViolations, launch, openPage, runPlayground, runWithTimeline } from "./browser.ts";
 
 const axeSource = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 const LONG = { timeout: 60_000 };
@@ -277,6 +277,25 @@ describe("the event-loop timeline", () => {
     await expect.poll(async () => Number(await current()), LONG).toBeGreaterThan(1000);
     await pg.getByRole("button", { name: "Skip to the end" }).click();
     await expect.poll(current, LONG).toBe(events);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("draws a second asyncio.run's blocked period as long as the first's, in the loop's lane and its task's, and the page passes axe after it ran", async () => {
+    const once = readFileSync("src/content/examples/04-patterns-and-pitfalls/blocking-call.ts", "utf8");
+    const { page, errors } = await openPage(context, share(once.replace("asyncio.run(main());", "asyncio.run(main());\nasyncio.run(main());")));
+    const pg = await runWithTimeline(page, "play");
+    await skipToEnd(pg);
+    const widths = (lane: string) => pg.locator(`svg.al-tl-svg g[data-lane${lane}] rect[data-block]`).evaluateAll((rs) => rs.map((r) => Number(r.getAttribute("width"))));
+    for (const lane of ['="loop"', '^="task:"']) {
+      await expect.poll(() => widths(lane).then((w) => w.length), LONG).toBe(2);
+      const [first, second] = await widths(lane);
+      expect(first).toBeGreaterThan(20);
+      expect(Math.abs(second - first)).toBeLessThan(2);
+    }
+    // The shared code is shown as plain text, wider than the page on a phone: the code box (the tab stop) scrolls it.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -58,7 +58,7 @@ export const paintLoop: Painter<LoopLane> = (ctx, g, loop, section, row, y) => {
     if (x1 < labelW || x0 > right) continue;
     const bh2 = Math.round(h * 0.7);
     const t2 = y + (h - bh2) / 2;
-    node("rect", { x: r(x0), y: r(t2), width: r(Math.max(2, x1 - x0)), height: bh2, rx: 2, fill: pal.blockedFill, stroke: pal.blocked }, g);
+    node("rect", { x: r(x0), y: r(t2), width: r(Math.max(2, x1 - x0)), height: bh2, rx: 2, fill: pal.blockedFill, stroke: pal.blocked, "data-block": b.at }, g);
     const label = fitFirst(measure, [`blocked: ${b.label}`, b.label, ...shorterCalls(b.label), "blocked"], x1 - Math.max(x0, labelW) - 10);
     if (label) text(g, Math.max(x0, labelW) + 5, y + h / 2 + fontPx * 0.35, label, { fill: pal.blockedText, "font-weight": 600 });
     hits.push({

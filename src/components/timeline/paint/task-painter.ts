@@ -106,7 +106,7 @@ export const paintTask: Painter<TaskLane> = (ctx, g, lane, section, row, y) => {
     const x0 = X(pos[b.at]);
     const x1 = X(section.warp.ofTime(b.end));
     if (x1 < labelW || x0 > right) continue;
-    node("rect", { x: r(x0), y: y + 3, width: r(Math.max(2, x1 - x0)), height: h - 6, rx: 1.5, fill: pal.blocked }, g);
+    node("rect", { x: r(x0), y: y + 3, width: r(Math.max(2, x1 - x0)), height: h - 6, rx: 1.5, fill: pal.blocked, "data-block": b.at }, g);
     const label = fitFirst(measure, [`${b.label} blocks the loop`, b.label, ...shorterCalls(b.label)], x1 - Math.max(x0, labelW) - 10);
     if (label) text(g, Math.max(x0, labelW) + 5, y + h / 2 + fontPx * 0.35, label, { fill: pal.textOnFill, "font-weight": 600 });
     hits.push({ x0, x1, y0: y, y1: y + h, section: row.section, order: b.at, tip: [`${name} calls ${b.label}`, `blocks the whole loop for ${fmtDuration(b.seconds)}`] });
