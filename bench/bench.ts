@@ -1,10 +1,12 @@
 /**
  * Runtime benchmarks (../shared/bench.md): the four workloads as snippets,
  * run through the same pipeline as the browser (compile, evaluate on a
- * fresh session each time), tracing off and on, beside plain promises.
+ * fresh session each time), tracing off and on, beside CPython's asyncio,
+ * the bare own-loop design with none of asyncio's objects (reference.ts: the
+ * bound of a JavaScript design here) and plain promises.
  *
  *   node bench/bench.ts                         the table (all workloads)
- *   node bench/bench.ts W4 30000 [--trace] [--min-time S] [--min-iters K] [--impl async-lab|promises]
+ *   node bench/bench.ts W4 30000 [--trace] [--min-time S] [--min-iters K] [--impl async-lab|reference|promises]
  *                                               one measurement; last stdout line is JSON
  *
  * Protocol: repeat until at least K runs and S seconds; the first run is
@@ -18,12 +20,18 @@
  * after their first run (a learner's run is one run in a fresh worker), and
  * at the end of all of them (`/usr/bin/time -v` reports the same figure).
  */
-import { readFileSync } from "node:fs";
-import { type Instrument, MODULE_NAMES, Session, TraceRecorder, withSession } from "../src/runtime/index.ts";
-import { instantiate } from "../src/sandbox/evaluate.ts";
-import { createHost } from "../src/sandbox/host.ts";
-import { compile } from "../src/sandbox/transform/compile.ts";
-import { PROMISE_WORKLOADS } from "./promises.ts";
+import type { Runner } from "./run.ts";
+
+/**
+ * The implementations measured, each loaded only in the process that
+ * measures it (a process measuring the reference or promises does not load
+ * the runtime, so its memory is its own).
+ */
+const RUNNERS: Record<string, (workload: string, n: number, traced: boolean) => Promise<Runner>> = {
+  "async-lab": async (w, n, traced) => (await import("./async-lab.ts")).asyncLabRunner(w, n, traced),
+  reference: async (w, n, traced) => (await import("./reference.ts")).referenceRunner(w, n, traced),
+  promises: async (w, n) => (await import("./promises.ts")).promiseRunner(w, n),
+};
 
 const UNITS: Record<string, string> = { W1: "steps/s", W2: "tasks/s", W3: "tasks/s", W4: "tasks/s" };
 const DEFAULT_N: Record<string, number> = { W1: 3000, W2: 20000, W3: 50000, W4: 30000 };
@@ -64,34 +72,6 @@ interface Measurement {
   ok: boolean;
 }
 
-/** One run of a workload snippet; returns seconds spent in asyncio.run and what the run produced. */
-function runOnce(fn: ReturnType<typeof instantiate>, recorder: TraceRecorder | null): { seconds: number; ok: boolean; virtualEnd: number; events: number } {
-  let start = 0;
-  let end = 0;
-  const timer: Instrument = {
-    runStarted: () => (start = performance.now()),
-    runEnded: () => (end = performance.now()),
-  };
-  recorder?.reset();
-  const host = createHost();
-  let printed = "";
-  const session = new Session({
-    instruments: recorder ? [timer, recorder] : [timer],
-    cursor: host,
-    budgets: { maxSteps: 1e12, maxTasks: 1e9, maxVirtualTime: 1e9 },
-    onOutput: (r) => (printed += r.text),
-  });
-  recorder?.attach(session);
-  let ok = true;
-  try {
-    withSession(session, () => fn(host));
-  } catch (e) {
-    ok = false;
-    console.error(e);
-  }
-  return { seconds: (end - start) / 1000, ok: ok && printed === "ok\n", virtualEnd: session.lastTime, events: recorder?.size ?? 0 };
-}
-
 /** The process's peak resident set so far (what `/usr/bin/time -v` reports at exit), in MiB. */
 const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -107,33 +87,15 @@ async function measure(workload: string, n: number, opts: { trace: boolean; minT
   let ok = true;
   let virtualEnd: number | null = null;
   let events = 0;
+  const runner = await RUNNERS[opts.impl](workload, n, opts.trace);
   const t0 = performance.now();
-  if (opts.impl === "promises") {
-    const run = PROMISE_WORKLOADS[workload];
-    while (times.length < opts.minIters || performance.now() - t0 < opts.minTime * 1000) {
-      const s = performance.now();
-      try {
-        await run(n);
-      } catch {
-        ok = false;
-      }
-      times.push((performance.now() - s) / 1000);
-      if (times.length === 1) firstPeak = peakRssMiB();
-    }
-  } else {
-    const source = readFileSync(new URL(`./snippets/${workload}.ts`, import.meta.url), "utf8").replace("__N__", String(n));
-    const compiled = compile(source, { modules: MODULE_NAMES });
-    if (!compiled.ok) throw new Error(`${workload}: ${compiled.error.message}`);
-    const fn = instantiate(compiled.code);
-    const recorder = opts.trace ? new TraceRecorder(50_000_000) : null;
-    while (times.length < opts.minIters || performance.now() - t0 < opts.minTime * 1000) {
-      const r = runOnce(fn, recorder);
-      ok &&= r.ok;
-      virtualEnd = r.virtualEnd;
-      events = r.events;
-      times.push(r.seconds);
-      if (times.length === 1) firstPeak = peakRssMiB();
-    }
+  while (times.length < opts.minIters || performance.now() - t0 < opts.minTime * 1000) {
+    const r = await runner();
+    ok &&= r.ok;
+    virtualEnd = r.virtualEnd;
+    events = r.events;
+    times.push(r.seconds);
+    if (times.length === 1) firstPeak = peakRssMiB();
   }
   const warm = median(times.slice(Math.floor(times.length / 2)));
   const o = ops(workload, n);
@@ -196,23 +158,25 @@ async function cpython(workload: string, n: number): Promise<Measurement | null>
 async function table(): Promise<void> {
   const ROUNDS = 3;
   console.log("Async Lab runtime benchmarks (bench.md workloads). Throughput is the median of warm runs; cold is the first run in a fresh process.");
-  console.log(`Each workload: ${ROUNDS} rounds of [CPython asyncio, Async Lab traced, Async Lab untraced, plain promises], interleaved.\n`);
-  console.log("| workload | N | unit | traced (cold) | untraced (cold) | plain promises | CPython here | traced ÷ CPython | untraced ÷ CPython | cold traced ÷ CPython | trace events |");
-  console.log("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log(`Each workload: ${ROUNDS} rounds of [CPython asyncio, Async Lab traced, Async Lab untraced, bare own loop traced, plain promises], interleaved.`);
+  console.log("The bare own loop (bench/reference.ts) is bench.md's design with none of asyncio's objects: the bound of a JavaScript design here.\n");
+  console.log("| workload | N | unit | traced (cold) | untraced (cold) | bare own loop traced (cold) | plain promises | CPython here | traced ÷ CPython | untraced ÷ CPython | cold traced ÷ CPython | trace events |");
+  console.log("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   let allOk = true;
   const summary: Record<keyof typeof GOALS, string[]> = { traced: [], untraced: [], cold: [] };
   const halves: string[] = [];
   const memory: string[] = [];
   for (const w of ["W1", "W2", "W3", "W4"]) {
     const n = DEFAULT_N[w];
-    const rows: { on: Measurement; off: Measurement; floor: Measurement; py: Measurement | null }[] = [];
+    const rows: { on: Measurement; off: Measurement; bare: Measurement; floor: Measurement; py: Measurement | null }[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       const py = await cpython(w, n);
       const on = await child(w, n, true, "async-lab");
       const off = await child(w, n, false, "async-lab");
+      const bare = await child(w, n, true, "reference");
       const floor = await child(w, n, false, "promises");
-      allOk &&= on.ok && off.ok && floor.ok;
-      rows.push({ on, off, floor, py });
+      allOk &&= on.ok && off.ok && bare.ok && floor.ok;
+      rows.push({ on, off, bare, floor, py });
     }
     const med = (f: (x: (typeof rows)[number]) => number) => median(rows.map(f));
     const on = med((x) => x.on.throughput);
@@ -220,6 +184,8 @@ async function table(): Promise<void> {
     const off = med((x) => x.off.throughput);
     const offCold = med((x) => x.off.cold_throughput);
     const floor = med((x) => x.floor.throughput);
+    const bare = med((x) => x.bare.throughput);
+    const bareCold = med((x) => x.bare.cold_throughput);
     const hasPy = rows.every((x) => x.py !== null);
     const py = hasPy ? med((x) => (x.py as Measurement).throughput) : CPYTHON[w];
     const ratios = {
@@ -228,13 +194,16 @@ async function table(): Promise<void> {
       cold: hasPy ? med((x) => x.on.cold_throughput / (x.py as Measurement).throughput) : onCold / CPYTHON[w],
     };
     console.log(
-      `| ${w} | ${n} | ${UNITS[w]} | ${fmt(on)} (${fmt(onCold)}) | ${fmt(off)} (${fmt(offCold)}) | ${fmt(floor)} | ${fmt(py)}${hasPy ? "" : " (bench.md)"} | ${ratios.traced.toFixed(1)}× | ${ratios.untraced.toFixed(1)}× | ${ratios.cold.toFixed(1)}× | ${rows[0].on.trace_events.toLocaleString("en-US")} |`,
+      `| ${w} | ${n} | ${UNITS[w]} | ${fmt(on)} (${fmt(onCold)}) | ${fmt(off)} (${fmt(offCold)}) | ${fmt(bare)} (${fmt(bareCold)}) | ${fmt(floor)} | ${fmt(py)}${hasPy ? "" : " (bench.md)"} | ${ratios.traced.toFixed(1)}× | ${ratios.untraced.toFixed(1)}× | ${ratios.cold.toFixed(1)}× | ${rows[0].on.trace_events.toLocaleString("en-US")} |`,
     );
     const half = on / (BEST_JS_TRACED[w] / 2);
     halves.push(`${w} ${fmt(on)} = ${half.toFixed(2)} of ${fmt(BEST_JS_TRACED[w] / 2)}${half >= 1 ? "" : " (short)"}`);
     if (w in RSS_GOAL_MIB) {
       const peak = med((x) => x.on.peak_rss_mib);
-      memory.push(`${w} ${peak} MiB over ${med((x) => x.on.iters)} runs${peak <= RSS_GOAL_MIB[w] ? "" : " (over)"}, ${med((x) => x.on.first_run_peak_rss_mib)} MiB after its first run`);
+      memory.push(
+        `${w} ${peak} MiB over ${med((x) => x.on.iters)} runs${peak <= RSS_GOAL_MIB[w] ? "" : " (over)"}, ${med((x) => x.on.first_run_peak_rss_mib)} MiB after its first run` +
+          ` (the bare own loop: ${med((x) => x.bare.peak_rss_mib)} MiB over ${med((x) => x.bare.iters)} runs, ${med((x) => x.bare.first_run_peak_rss_mib)} MiB after its first)`,
+      );
     }
     for (const k of Object.keys(GOALS) as (keyof typeof GOALS)[]) summary[k].push(`${w} ${ratios[k].toFixed(2)}×${ratios[k] >= GOALS[k].atLeast ? "" : " (short)"}`);
   }
@@ -258,8 +227,8 @@ const argv = process.argv.slice(2);
 if (argv.length === 0) await table();
 else {
   const o = parse(argv);
-  if (!(o.workload in UNITS) || !(o.n > 0)) {
-    console.error("usage: node bench/bench.ts [W1|W2|W3|W4 N [--trace] [--min-time S] [--min-iters K] [--impl async-lab|promises]]");
+  if (!(o.workload in UNITS) || !(o.n > 0) || !(o.impl in RUNNERS)) {
+    console.error("usage: node bench/bench.ts [W1|W2|W3|W4 N [--trace] [--min-time S] [--min-iters K] [--impl async-lab|reference|promises]]");
     process.exit(2);
   }
   const m = await measure(o.workload, o.n, o);

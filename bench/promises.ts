@@ -4,6 +4,8 @@
  * promise-based scheduler can only advance once the microtask queue has
  * drained — detected with one macrotask (setImmediate) per timer instant.
  */
+import type { Runner } from "./run.ts";
+
 type Workload = (n: number) => Promise<void>;
 
 const W1: Workload = async (n) => {
@@ -77,4 +79,19 @@ const W4: Workload = async (n) => {
   if (now !== Math.max(...durs)) throw new Error("W4 check failed");
 };
 
-export const PROMISE_WORKLOADS: Record<string, Workload> = { W1, W2, W3, W4 };
+const WORKLOADS: Record<string, Workload> = { W1, W2, W3, W4 };
+
+/** `workload` at size `n` with plain promises; a run that throws failed its check. */
+export function promiseRunner(workload: string, n: number): Runner {
+  const run = WORKLOADS[workload];
+  return async () => {
+    const s = performance.now();
+    let ok = true;
+    try {
+      await run(n);
+    } catch {
+      ok = false;
+    }
+    return { seconds: (performance.now() - s) / 1000, ok, virtualEnd: null, events: 0 };
+  };
+}
