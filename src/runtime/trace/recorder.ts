@@ -289,13 +289,17 @@ export class TraceRecorder implements Instrument {
    * The string code of "sleep N s", kept as the number N. Formatting a
    * float and interning a string per sleep was the largest cost of tracing
    * a run of many timers (each delay is its own label); the trace formats
-   * each label when it is read (`Trace.text`). Nothing once the trace is
-   * full, as `eventText`.
+   * each label when it is read (`Trace.text`). A delay equal to the one
+   * before shares its entry: a timer and the step that waits on it, or a
+   * loop of equal sleeps.
+   * Nothing once the trace is full, as `eventText`.
    */
   private sleepText(seconds: number): number {
     if (this.events.count >= this.maxEvents) return -1;
-    const k = this.sleeps.count;
-    this.sleeps.push(seconds);
+    const sleeps = this.sleeps;
+    const k = sleeps.count;
+    if (k > 0 && sleeps.values[k - 1] === seconds) return -1 - k;
+    sleeps.push(seconds);
     return -2 - k;
   }
 
