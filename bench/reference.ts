@@ -1,6 +1,6 @@
 /**
- * The reference design of bench.md, measured in the same run as ours: an
- * own run loop (the loop steps generators itself: no promises) with a packed
+ * A bare version of bench.md's reference design, measured in the same run
+ * as ours: an own run loop (the loop steps generators itself: no promises) with a packed
  * trace (typed-array columns that grow by doubling and are reused between
  * runs). It has none of asyncio's objects — no Task, Future or coroutine a
  * program could hold, no cancellation, no names, no call graph — only what
@@ -39,7 +39,7 @@ type Body = Generator<number, unknown, unknown>;
 /** A task that returns nothing. */
 type Step = Generator<number, void, unknown>;
 
-/** Int32 columns that grow by doubling; `count` rows are in use. */
+/** A copy of the `rows` values of `a` with room for twice as many (columns grow by doubling). */
 function grow(a: Int32Array, rows: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(rows * 2);
   b.set(a);
