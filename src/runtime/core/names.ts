@@ -18,6 +18,8 @@ interface OwnName {
 }
 
 const OWN = new WeakMap<object, OwnName>();
+/** `Object.getOwnPropertyDescriptor` as it was when the runtime loaded (a snippet may replace the global one). */
+const { getOwnPropertyDescriptor } = Object;
 
 /** Records the names of one of the runtime's functions. */
 export function nameOwn(fn: object, qualified: string, qualname: string): void {
@@ -26,7 +28,7 @@ export function nameOwn(fn: object, qualified: string, qualname: string): void {
 
 /** Classes, and built-in constructors, are the functions whose `prototype` is read-only. */
 export function isClass(fn: unknown): boolean {
-  return typeof fn === "function" && Object.getOwnPropertyDescriptor(fn, "prototype")?.writable === false;
+  return typeof fn === "function" && getOwnPropertyDescriptor(fn, "prototype")?.writable === false;
 }
 
 /** Python's `__qualname__` of one of the runtime's own functions or classes, if `fn` is one. */

@@ -33,6 +33,16 @@ describe("pythonError", () => {
 });
 
 describe("runSnippet with hostile snippets", () => {
+  it("still prints a class as a class after the snippet replaces Object.getOwnPropertyDescriptor", () => {
+    const saved = Object.getOwnPropertyDescriptor;
+    try {
+      const r = outcome("class A {}\nObject.getOwnPropertyDescriptor = () => undefined;\nprint(A, Map);");
+      expect(r.out).toBe("<class 'A'> <class 'Map'>\n");
+    } finally {
+      Object.getOwnPropertyDescriptor = saved;
+    }
+  });
+
   it("reports deep recursion as RecursionError with a traceback", () => {
     const r = outcome("function down(n: number): number { return down(n + 1) + 1; }\ndown(0);");
     expect([r.kind, r.name, r.message]).toEqual(["runtime", "RecursionError", "maximum recursion depth exceeded"]);
