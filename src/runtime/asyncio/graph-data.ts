@@ -4,7 +4,7 @@
  * `awaitGraph` lists every unfinished task of a loop with its edges, the
  * data of `python -m asyncio pstree`.
  */
-import { sessionOf } from "../core/loop.ts";
+import { sessionOf } from "../core/loop-access.ts";
 import type { WaitLabel } from "../core/wait-label.ts";
 import type { EventLoop } from "../core/loop.ts";
 import { Task } from "../core/task.ts";

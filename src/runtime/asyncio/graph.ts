@@ -43,7 +43,7 @@
  * awaiting one future are listed in creation order (CPython: a set's order);
  * a done task shows no stack (CPython fails to format one).
  */
-import { sessionOf } from "../core/loop.ts";
+import { sessionOf } from "../core/loop-access.ts";
 import { RuntimeError } from "../core/errors.ts";
 import { type Future, isFuture } from "../core/future.ts";
 import type { EventLoop } from "../core/loop.ts";

@@ -10,7 +10,8 @@ import { Coroutine, CoroState, isCoroutine } from "../core/coroutine.ts";
 import { RuntimeError } from "../core/errors.ts";
 import { Future } from "../core/future.ts";
 import { Deadlock } from "../core/deadlock.ts";
-import { EventLoop, sessionOf } from "../core/loop.ts";
+import { EventLoop } from "../core/loop.ts";
+import { sessionOf } from "../core/loop-access.ts";
 import { currentSession, type Session } from "../core/session.ts";
 import { gather } from "./tasks.ts";
 

@@ -12,7 +12,7 @@
  *     try: return await future
  *     finally: h.cancel()
  */
-import { sessionOf } from "../core/loop.ts";
+import { sessionOf } from "../core/loop-access.ts";
 import { Coroutine, type CoroutineBody, SleepZero } from "../core/coroutine.ts";
 import { ValueError } from "../core/errors.ts";
 import { Future } from "../core/future.ts";

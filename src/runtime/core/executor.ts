@@ -15,7 +15,7 @@
  * oracle's executor is deterministic the same way (its workers only run
  * while the loop waits).
  */
-import { sessionOf } from "./loop.ts";
+import { sessionOf } from "./loop-access.ts";
 import { RuntimeError, ValueError } from "./errors.ts";
 import type { Future } from "./future.ts";
 import type { JobInfo } from "./instrument.ts";

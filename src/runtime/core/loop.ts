@@ -63,9 +63,6 @@ export interface CreateTaskOptions {
  */
 export type TaskFactory = <T>(loop: EventLoop, coro: Coroutine<T>, options: CreateTaskOptions) => Task<T>;
 
-/** The loop's session (budgets, hooks, notices) and its hooks, for the runtime's own modules (see `loop-access.ts`). */
-export { hooksOf, sessionOf } from "./loop-access.ts";
-
 /**
  * Python's asyncio event loop. Snippets reach it with
  * `asyncio.getRunningLoop()`; `asyncio.run(main())` creates and closes one.

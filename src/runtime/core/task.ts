@@ -17,7 +17,7 @@
  * creator's step instead of on the ready queue: see `_eagerStart`, the one
  * place that differs.
  */
-import { hooksOf, sessionOf } from "./loop.ts";
+import { hooksOf, sessionOf } from "./loop-access.ts";
 import { Coroutine, CoroState, READY, resume, SLEEP0, SleepZero } from "./coroutine.ts";
 import { addAsyncFrame, CancelledError, excStr, InvalidStateError, RuntimeError } from "./errors.ts";
 import { Future, FUTURE_FLAG_BITS, FutureState, futureInfo, STATE_MASK } from "./future.ts";
