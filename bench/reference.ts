@@ -132,8 +132,8 @@ class Loop {
   private timerRow = new Int32Array(1024);
   private timers = 0;
   // Futures: rows of (done, result, the one task awaiting it).
-  readonly futDone: Uint8Array;
-  readonly futValue: unknown[];
+  private readonly futDone: Uint8Array;
+  private readonly futValue: unknown[];
   private readonly futWaiter: Int32Array;
   // The semaphore.
   private permits: number;
@@ -225,6 +225,11 @@ class Loop {
     }
   }
 
+  /** Tasks not finished (0 once a run has gone to its end). */
+  get unfinished(): number {
+    return this.running;
+  }
+
   /** The value task `t` returned. */
   result(t: number): unknown {
     return this.sent[t];
@@ -273,22 +278,26 @@ class Loop {
 /** One run of a workload: true when its check holds. `durs` is W4's input, drawn before the timed runs. */
 type Workload = (n: number, trace: Trace | null, durs: number[]) => boolean;
 
-/** A main task spawns `body(i)` for each i < n, then waits for them all (gather); the loop runs it to the end. */
-function gatherAll(loop: Loop, n: number, body: (i: number) => Step): void {
+/**
+ * A main task spawns `body(i)` for each i < n, then waits for them all
+ * (gather); the loop runs until nothing is left to do. True if every task
+ * finished (none is left waiting).
+ */
+function gatherAll(loop: Loop, n: number, body: (i: number) => Step): boolean {
   function* main(): Step {
     for (let i = 0; i < n; i++) loop.spawn(body(i));
     yield JOIN;
   }
   loop.spawn(main());
   loop.run();
+  return loop.unfinished === 0;
 }
 
 const W1: Workload = (n, trace) => {
   function* worker(): Step {
     for (let i = 0; i < 100; i++) yield SLEEP0;
   }
-  gatherAll(new Loop(trace, 0, 0), n, worker);
-  return true;
+  return gatherAll(new Loop(trace, 0, 0), n, worker);
 };
 
 const W2: Workload = (n, trace) => {
@@ -300,8 +309,7 @@ const W2: Workload = (n, trace) => {
       yield RELEASE;
     }
   }
-  gatherAll(new Loop(trace, 0, 100), n, worker);
-  return true;
+  return gatherAll(new Loop(trace, 0, 100), n, worker);
 };
 
 const W3: Workload = (n, trace) => {
@@ -324,7 +332,7 @@ const W3: Workload = (n, trace) => {
   loop.spawn(main());
   loop.run();
   const res = Array.from({ length: n }, (_, i) => loop.result(first + i));
-  return res.length === n && res[n - 1] === n - 1;
+  return loop.unfinished === 0 && res.length === n && res[n - 1] === n - 1;
 };
 
 const W4: Workload = (n, trace, durs) => {
@@ -333,10 +341,10 @@ const W4: Workload = (n, trace, durs) => {
     arg = d;
     yield SLEEP;
   }
-  gatherAll(loop, n, (i) => sleeper(durs[i]));
+  const finished = gatherAll(loop, n, (i) => sleeper(durs[i]));
   let max = 0;
   for (const d of durs) if (d > max) max = d;
-  return loop.now === max;
+  return finished && loop.now === max;
 };
 
 const WORKLOADS: Record<string, Workload> = { W1, W2, W3, W4 };
