@@ -219,8 +219,8 @@ export function decodeReply(buffer: ArrayBuffer): RunReply {
     if (!isObj(t)) throw new WireError("the reply's trace is malformed");
     const columns = { ...arrays, strings, endTime: t.endTime, truncated: t.truncated } as unknown as TraceColumns;
     try {
-      // The strings were counted and checked above: not again.
-      trace = new Trace(columns, { maxEvents: LIMITS.traceEvents, maxTasks: LIMITS.tasks, maxStrings: LIMITS.strings, maxChars: Infinity });
+      // The strings were counted and checked above (stringsOverLimits), for the trace too.
+      trace = new Trace(columns, { maxEvents: LIMITS.traceEvents, maxTasks: LIMITS.tasks });
     } catch (e) {
       if (e instanceof TraceError) throw new WireError(`the reply's trace ${e.message}`);
       throw e;

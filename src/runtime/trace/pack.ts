@@ -19,7 +19,7 @@ import { pyReprSafe } from "../core/repr.ts";
 import type { Task } from "../core/task.ts";
 import type { Recorded } from "./recorder.ts";
 import { CODE, TASK_OUTCOMES } from "./schema.ts";
-import { codeHasFloat, codeHasList, Trace, type TraceColumns } from "./trace.ts";
+import { codeHasFloat, codeHasList, timeGoesBackAt, Trace, type TraceColumns } from "./trace.ts";
 
 const PENDING = TASK_OUTCOMES.indexOf("pending");
 
@@ -39,7 +39,7 @@ export function packTrace(r: Recorded): Trace {
     floats: r.floats.values.slice(0, r.floats.count),
     lists: r.lists.values.slice(0, r.lists.count),
   };
-  if (outOfOrder(rows)) rows = inTimeOrder(rows);
+  if (timeGoesBackAt(rows) >= 0) rows = inTimeOrder(rows);
 
   const t = r.tasks;
   const m = t.count;
@@ -70,7 +70,7 @@ export function packTrace(r: Recorded): Trace {
   for (const x of rows.timeValue) if (x > endTime) endTime = x;
   const columns: TraceColumns = {
     ...rows,
-    sleeps: r.sleeps.slice(0, r.sleepCount),
+    sleeps: r.sleeps.values.slice(0, r.sleeps.count),
     taskId: t.ids.slice(0, m),
     taskParent: t.parent.slice(0, m),
     taskRun: t.run.slice(0, m),
@@ -89,18 +89,6 @@ export function packTrace(r: Recorded): Trace {
     truncated: r.truncated,
   };
   return new Trace(columns);
-}
-
-/**
- * Whether some event has an earlier time than one before it in the same
- * run (a worker thread's request, made at the job's start instant but
- * stamped with the thread's clock): read from the runs of one time, not
- * checked per event as the recorder writes them.
- */
-function outOfOrder(rows: Rows): boolean {
-  const { timeFirst, timeValue, kind } = rows;
-  for (let k = 1; k < timeFirst.length; k++) if (timeValue[k] < timeValue[k - 1] && kind[timeFirst[k]] !== CODE["run.start"]) return true;
-  return false;
 }
 
 type Rows = Pick<TraceColumns, "kind" | "f" | "line" | "a" | "b" | "s" | "timeFirst" | "timeValue" | "floats" | "lists">;

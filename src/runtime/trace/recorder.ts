@@ -47,9 +47,8 @@ export interface Recorded {
   readonly strings: readonly string[];
   /** The index of `text` in `strings`, adding it if it is new. */
   intern(text: string): number;
-  /** Delays of the lazy sleep labels (`s` = -2 - k stands for `sleepLabel(sleeps[k])`); `sleepCount` are used. */
-  readonly sleeps: Float64Array;
-  readonly sleepCount: number;
+  /** Delays of the lazy sleep labels (`s` = -2 - k stands for `sleepLabel(sleeps[k])`). */
+  readonly sleeps: FloatLog;
   /** Each primitive met, by id. */
   readonly primitives: ReadonlyMap<number, { kind: string; label: string }>;
   /** Events were dropped at the cap. */
@@ -127,8 +126,7 @@ export class TraceRecorder implements Instrument {
       tasks: this.taskRows,
       strings: this.strings,
       intern: (text) => this.intern(text),
-      sleeps: this.sleeps.values,
-      sleepCount: this.sleeps.count,
+      sleeps: this.sleeps,
       primitives: this.primitives,
       truncated: this.truncated,
     });

@@ -25,14 +25,12 @@
 import { sleepLabel } from "../core/labels.ts";
 import {
   CODE,
-  DONE_OUTCOMES,
   EVENTS,
   type FieldSpec,
   KIND_OF_CODE,
   LIST_WAIT_CODES,
   LIST_WAITS,
   type PrimitiveInfo,
-  STREAMS,
   TASK_OUTCOMES,
   type TaskInfo,
   type TraceEvent,
@@ -131,16 +129,29 @@ export function traceCounts(c: TraceColumns): Record<TraceCount, number> {
   return { events: c.kind.length, times: c.timeFirst.length, floats: c.floats.length, lists: c.lists.length, sleeps: c.sleeps.length, tasks: c.taskId.length, prims: c.primId.length };
 }
 
-/** Limits a trace from an untrusted source must keep (the page's: sandbox/protocol.ts). */
+/**
+ * Limits a trace from an untrusted source must keep (the page's:
+ * sandbox/protocol.ts). Its strings table is the reply's, whose limits the
+ * wire checks once for the output and the trace together (`wire.ts`).
+ */
 export interface TraceLimits {
   readonly maxEvents: number;
   readonly maxTasks: number;
-  /** Strings in the table, and their characters in all. */
-  readonly maxStrings: number;
-  readonly maxChars: number;
 }
 
-const NO_LIMITS: TraceLimits = { maxEvents: Infinity, maxTasks: Infinity, maxStrings: Infinity, maxChars: Infinity };
+const NO_LIMITS: TraceLimits = { maxEvents: Infinity, maxTasks: Infinity };
+
+/**
+ * @internal The first run of one time whose time is earlier than the run
+ * before it other than where a new asyncio.run() starts, or -1. Events can
+ * be recorded out of order (a worker thread's request is stamped with the
+ * thread's clock): `pack.ts` sorts such a trace, and a `Trace` refuses one.
+ */
+export function timeGoesBackAt(c: Pick<TraceColumns, "timeFirst" | "timeValue" | "kind">): number {
+  const { timeFirst, timeValue, kind } = c;
+  for (let k = 1; k < timeFirst.length; k++) if (timeValue[k] < timeValue[k - 1] && kind[timeFirst[k]] !== RUN_START) return k;
+  return -1;
+}
 
 /** The trace's data breaks the schema or a limit; `message` says how. */
 export class TraceError extends Error {
@@ -228,15 +239,7 @@ export class Trace {
     const counts = traceCounts(c);
     for (const [name, , count] of TRACE_ARRAYS) if (c[name].length !== counts[count]) fail(`column ${name} has ${c[name].length} rows, not ${counts[count]}`);
     const strings = c.strings;
-    if (!Array.isArray(strings) || strings.length > limits.maxStrings) fail("has too many strings");
-    if (limits.maxChars !== Infinity) {
-      let chars = 0;
-      for (let i = 0; i < strings.length; i++) {
-        if (typeof strings[i] !== "string") fail("has a string that is not one");
-        chars += strings[i].length;
-      }
-      if (chars > limits.maxChars) fail(`has ${chars} characters of strings (at most ${limits.maxChars})`);
-    }
+    if (!Array.isArray(strings)) fail("has no strings table");
     if (!(Number.isFinite(c.endTime) && c.endTime >= 0) || typeof c.truncated !== "boolean") fail("has a bad end time or truncation flag");
     this.endTime = c.endTime;
     this.truncated = c.truncated;
@@ -251,9 +254,10 @@ export class Trace {
       const t = c.timeValue[k];
       if (!(first < end && end <= n)) fail("has its times out of order");
       if (!(Number.isFinite(t) && t >= 0)) fail("has a time that is not a time");
-      if (k > 0 && t < c.timeValue[k - 1] && c.kind[first] !== RUN_START) fail(`goes back in time at event ${first}`);
       time.fill(t, first, end);
     }
+    const back = timeGoesBackAt(c);
+    if (back >= 0) fail(`goes back in time at event ${c.timeFirst[back]}`);
     this.time = time;
 
     // Rows, kind by kind.
@@ -467,5 +471,3 @@ export class Trace {
     return this.primInfos;
   }
 }
-
-/** The names a `task.done`'s `f` and a `print`'s `f` stand for (the schema's lists, re-exported for loops over columns). */
