@@ -70,7 +70,7 @@ export interface RunFacts {
   readonly waitKinds: ReadonlySet<string>;
   /** Labels of the timers that were set ("sleep 1 s", "timeout 2 s"...). */
   readonly timerLabels: ReadonlySet<string>;
-  /** True if the trace was cut (a run stopped by a budget): the facts cover its start only. */
+  /** True if the trace stops early (at the recorder's cap, or cut because a budget stopped the run): the facts from events cover its start only. */
   readonly truncated: boolean;
 }
 

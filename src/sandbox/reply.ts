@@ -10,14 +10,13 @@ import { LIMITS } from "./protocol.ts";
 import type { RunResult } from "./run.ts";
 import { encodeReply } from "./wire.ts";
 
-/** A recorder that stops at the browser's trace cap (reused across runs by the browser's worker). */
+/** A recorder that stops at the browser's trace cap. */
 export function replyRecorder(): TraceRecorder {
   return new TraceRecorder(LIMITS.traceEvents);
 }
 
 /** The bytes of the reply to run `runId`. */
 export function replyBytes(runId: string, result: RunResult): ArrayBuffer {
-  const stopped = result.error?.kind === "limit" && result.trace !== null;
-  const trace = stopped && result.trace ? cutTrace(result.trace, LIMITS.stoppedTraceEvents) : result.trace;
+  const trace = result.error?.kind === "limit" && result.trace !== null ? cutTrace(result.trace, LIMITS.stoppedTraceEvents) : result.trace;
   return encodeReply({ runId, result: { ...result, trace } });
 }

@@ -152,13 +152,15 @@ describe("seconds in words", () => {
 });
 
 describe("a run whose trace was cut at its cap", () => {
-  // 2,000 quick steps fill a 1,000-event trace; the blocking and the long sleep come after its end.
+  // 2,000 quick steps fill a 1,000-event trace; the blocking, the long sleep and the lock come after its end.
   const source = `import * as asyncio from "asyncio";
 import * as time from "time";
 async function main() {
   for (let i = 0; i < 2000; i++) await asyncio.sleep(0);
   time.sleep(3);
   await asyncio.sleep(10);
+  const lock = new asyncio.Lock();
+  await using _ = lock;
 }
 asyncio.run(main());
 `;
@@ -166,7 +168,7 @@ asyncio.run(main());
 
   it("fails every check that reads the trace's events, saying why, instead of passing on what was recorded", () => {
     expect(f.truncated).toBe(true);
-    for (const spec of [c.loopTime({ atMost: 1 }), c.blocked(0), c.late(0), c.inFlight({ atMost: 0 }), c.responses("200", { atMost: 0 })]) {
+    for (const spec of [c.loopTime({ atMost: 1 }), c.blocked(0), c.late(0), c.inFlight({ atMost: 0 }), c.responses("200", { atMost: 0 }), c.held("lock", { atMost: 0 })]) {
       const r = evaluate(spec, f);
       expect(r.pass, r.goal).toBe(false);
       expect(r.seen).toMatch(/trace stops early/);
