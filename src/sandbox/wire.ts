@@ -138,8 +138,9 @@ export function encodeReply(reply: RunReply): ArrayBuffer {
   return packReply(partsOf({ ...reply, result: { ...reply.result, trace: null } }));
 }
 
-/** Why a reply's string table breaks `LIMITS`, or null: the one rule for both sides. */
-function stringsOverLimits(strings: readonly unknown[]): string | null {
+/** Why a reply's string table breaks `LIMITS` (or is not a table of strings), or null: the one rule for both sides. */
+function stringsOverLimits(strings: unknown): string | null {
+  if (!Array.isArray(strings)) return "the reply has no table of strings";
   if (strings.length > LIMITS.strings) return "the reply's strings are too many";
   let chars = 0;
   for (const s of strings) {
@@ -207,7 +208,6 @@ export function decodeReply(buffer: ArrayBuffer): RunReply {
   const { head, arrays } = unpackReply(buffer);
   if (typeof head.runId !== "string" || typeof head.ok !== "boolean") throw new WireError("the reply is not a run reply");
   const strings = head.strings;
-  if (!Array.isArray(strings)) throw new WireError("the reply's strings are too many");
   const overLimits = stringsOverLimits(strings);
   if (overLimits !== null) throw new WireError(overLimits);
   const output = checkOutput(arrays, strings as string[], head.notices);

@@ -39,6 +39,7 @@ describe("checkReply", () => {
     ["an output item whose text points past the strings", (p: any): void => void (p.arrays.outText[0] = 1e6), "output item 0 is malformed"],
     ["an unknown stream", (p: any): void => void (p.arrays.outStream[0] = 7), "output item 0 is malformed"],
     ["a non-finite output time", (p: any): void => void (p.arrays.outTime[0] = NaN), "output item 0 is malformed"],
+    ["strings that are not a table", (p: any): void => void (p.head.strings = "abc"), "no table of strings"],
     ["a string that is not one", (p: any): void => void (p.head.strings[0] = { toString: 1 }), "strings are not all strings"],
     ["strings past the text cap", (p: any): void => void p.head.strings.push(..."x".repeat(9).split("").map(() => "y".repeat(1_000_000))), "strings are too long"],
     ["a trace event of an unknown kind", (p: any): void => void (p.arrays.kind[1] = 99), "event of unknown kind 99"],
