@@ -27,7 +27,7 @@ import type { Speed } from "./speed.ts";
 export interface RunEventDetail {
   readonly result: RunResult;
   readonly source: string;
-  /** The speed the run plays at (the output keeps the same pace). */
+  /** The speed the output is revealed at, by loop time; the timeline starts from it (raised for a long playback axis). */
   readonly speed: Speed;
   /** The output panel's list (its lines carry `data-item` and `data-time`). */
   readonly output: HTMLElement;

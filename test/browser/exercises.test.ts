@@ -242,6 +242,8 @@ describe("progress", () => {
     await page.getByRole("button", { name: "Clear my progress" }).click();
     await page.getByRole("button", { name: "Yes, clear it" }).click();
     await expect.poll(() => line.textContent(), { timeout: 10_000 }).toBe(`0 of ${inLesson} exercises solved`);
+    // The buttons are gone; the focus is on the first lesson, not on a heading's anchor above the list.
+    expect(await page.evaluate(() => document.activeElement === document.querySelector(".al-lessons a[href]"))).toBe(true);
     expect(await page.evaluate(() => localStorage.getItem("async-lab:progress"))).toBeNull();
     expect(errors).toEqual([]);
     await context.close();

@@ -8,7 +8,7 @@
 import LZString from "lz-string";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launch, openPage, outputText, runPlayground } from "./browser.ts";
+import { baseUrl, launch, openPage, outputText, runPlayground, runWithTimeline } from "./browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -111,11 +111,15 @@ describe("the playground", () => {
     await context.close();
   });
 
-  it("saves the code before every Run, so a run that hangs loses nothing", async () => {
+  it("saves the code before every Run, so a run that hangs loses nothing, and puts the last run's timeline away", async () => {
     const context = await browser.newContext();
     const { page } = await openPage(context, PLAY);
+    const tl = (await runWithTimeline(page, "play")).locator(".al-tl");
+    expect(await tl.isVisible()).toBe(true);
     await typeInEditor(page, "play", "while (true) {}");
-    await runPlayground(page, "play");
+    expect((await runPlayground(page, "play")).status).toMatch(/^Stopped after/);
+    // Not the previous program's timeline beside this run's empty output.
+    await expect.poll(() => tl.isHidden(), { timeout: 10_000 }).toBe(true);
     await page.reload();
     expect(await page.locator('al-playground[data-id="play"] [data-role=plain]').textContent()).toContain("while (true) {}");
     await context.close();

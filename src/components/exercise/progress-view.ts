@@ -74,7 +74,7 @@ document.addEventListener("click", (e) => {
     const status = box.parentElement?.querySelector<HTMLElement>("[data-role=progress-status]");
     if (status) status.textContent = "Your progress was cleared.";
     // The buttons are hidden now (nothing is solved): the focus goes to the first lesson.
-    box.parentElement?.querySelector<HTMLAnchorElement>("a[href]")?.focus();
+    box.parentElement?.querySelector<HTMLAnchorElement>(".al-lessons a[href]")?.focus();
   } else if (b.dataset.action === "cancel-clear" && confirm && ask) {
     confirm.hidden = true;
     ask.hidden = false;

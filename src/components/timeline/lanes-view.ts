@@ -22,7 +22,6 @@ import { render } from "./paint/render.ts";
 import { type HitBox, type Measure, NS, type Viewport } from "./paint/svg.ts";
 import type { Palette } from "./palette.ts";
 
-
 export interface LanesCallbacks {
   /** A click on something drawn: show its event. */
   seekOrder(section: number, order: number): void;

@@ -16,7 +16,6 @@ export const DWELL = 0.25;
 /** At most this long per instant at 1×. */
 export const DWELL_CAP = 1.25;
 
-
 /** The playback axis of a run. */
 export function playbackWarp(instants: readonly Instant[], endTime: number): Warp {
   return new Warp(

@@ -4,10 +4,11 @@
  * It listens to its playground's run events (run-events.ts): on
  * `al-run-start` it dims the last run and loads its drawing code, a chunk
  * of its own (timeline-view.ts and what it imports), so a lesson page pays
- * nothing for the timeline until a run; on `al-run` it shows the run, at
- * the speed the playground chose for the output. It asks back by events
- * bubbling from itself: the output's pace, all of the output, the code line
- * at the playhead. It imports nothing from the playground.
+ * nothing for the timeline until a run; on `al-run` it shows the run,
+ * starting from the speed the playground chose for the output; on
+ * `al-run-stopped` it puts the last run away. It asks back by events
+ * bubbling from itself: the output's pace, all of the output, the code
+ * line at the playhead. It imports nothing from the playground.
  */
 import { nextTask } from "../next-task.ts";
 import type { MessageDetail, RunEventDetail } from "../run-events.ts";
@@ -38,6 +39,11 @@ export class TimelineElement extends HTMLElement {
       this.view?.stale();
     });
     pg.addEventListener("al-run", (e) => void this.show((e as CustomEvent<RunEventDetail>).detail));
+    // A run that ended without a result (the sandbox was stopped): the last run's timeline goes, as for a run without a trace.
+    pg.addEventListener("al-run-stopped", () => {
+      this.latest = null;
+      this.view?.clear();
+    });
   }
 
   private async show(detail: RunEventDetail): Promise<void> {

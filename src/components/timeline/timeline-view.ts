@@ -47,7 +47,6 @@ interface Run {
 
 let views = 0;
 
-
 /**
  * The stylesheet comes in as text and is put in the page here: a CSS file
  * imported from this chunk would be hoisted into every lesson's <head> by
@@ -129,17 +128,16 @@ export class TimelineView {
   }
 
   /**
-   * Shows a finished run, played at the speed the playground chose (its
-   * output keeps the same pace). The trace is read in slices, each a task
+   * Shows a finished run, played at the speed the playground chose for its
+   * output, raised if the playback axis is long (each step dwells on it;
+   * the output is revealed by loop time). The trace is read in slices, each a task
    * of its own (a large trace takes longer than a frame), then drawn; a
    * newer run or `stale()` meanwhile drops this one.
    */
   async show(detail: RunEventDetail): Promise<void> {
     const trace = detail.result.trace;
     if (!trace) return this.clear();
-    const job = ++this.showing;
-    this.playback?.dispose();
-    this.run?.output.clear();
+    const job = this.retire();
     const t0 = performance.now();
     const model = await buildModelInSlices(trace, nextTask, () => job !== this.showing);
     if (!model) return;
@@ -200,13 +198,22 @@ export class TimelineView {
     this.root.dataset.run = String(++this.runs);
   }
 
-  /** A run without a trace: the last one's timeline is put away (hidden) until a run with a trace comes. */
+  /** A run without a trace, or stopped without a result: the last one's timeline is put away (hidden) until a run with a trace comes. */
   clear(): void {
-    this.showing++;
+    this.retire();
+    this.root.hidden = true;
+  }
+
+  /**
+   * Drops the run shown and any being built: its playback stops for good
+   * (the controls have none to restart until the next is made) and its
+   * output sync lets go. Returns the number of the next `show`.
+   */
+  private retire(): number {
     this.playback?.dispose();
     this.playback = null;
     this.run?.output.clear();
-    this.root.hidden = true;
+    return ++this.showing;
   }
 
   /** A new run started: playback stops and this one is dimmed until it arrives. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildModel, type Segment, type TaskLane } from "../../../src/components/timeline/model/model.ts";
+import { buildModel, buildModelInSlices, type Segment, type TaskLane } from "../../../src/components/timeline/model/model.ts";
 import { LoopStateIndex } from "../../../src/components/timeline/state/loop-state.ts";
 import { manyTasksSnippet } from "../../fixtures/many-tasks.ts";
 import { eventsOf, exampleTrace, traceOf } from "./helpers.ts";
@@ -194,5 +194,28 @@ asyncio.run(main());
     expect(last.marks.map((k) => k.kind)).toEqual(["create", "done"]);
     // A lane is derived once, when first read, and kept.
     expect(last.segments).toBe(last.segments);
+  });
+});
+
+describe("the timeline model built in slices", () => {
+  // 2,000 tasks: about 20,000 events, more than one slice of the model's steps.
+  const trace = traceOf(manyTasksSnippet(2000));
+
+  it("pauses between slices and builds the model it builds in one go", async () => {
+    let pauses = 0;
+    const m = await buildModelInSlices(trace, async () => void pauses++, () => false, 0);
+    const whole = buildModel(trace);
+    expect(pauses).toBeGreaterThan(0);
+    expect(m).not.toBeNull();
+    if (!m) return;
+    expect([m.count, m.endTime, m.lanes.length]).toEqual([whole.count, whole.endTime, whole.lanes.length]);
+    const lanes = (x: typeof m) => taskLanes(x).map((l) => `${l.info.name}: ${shape(x, l.segments).join(", ")}`);
+    expect(lanes(m)).toEqual(lanes(whole));
+  });
+
+  it("gives up with null when cancelled at a pause", async () => {
+    let pauses = 0;
+    expect(await buildModelInSlices(trace, async () => void pauses++, () => pauses >= 1, 0)).toBeNull();
+    expect(pauses).toBe(1);
   });
 });

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../src/runtime/trace-api.ts";
 import { buildModel, type TimelineModel } from "../../../src/components/timeline/model/model.ts";
-import { type LoopState, LoopStateIndex } from "../../../src/components/timeline/state/loop-state.ts";
+import { LoopStateIndex } from "../../../src/components/timeline/state/loop-state.ts";
 import { eventsOf, exampleTrace, traceOf } from "./helpers.ts";
 
 /** Order of the first event matching `pred`. */
 const find = (m: TimelineModel, pred: (e: TraceEvent) => boolean) => eventsOf(m).findIndex(pred);
 const names = (m: TimelineModel, ids: readonly number[]) => ids.map((id) => m.taskName(id));
-
 
 describe("the loop state at the playhead", () => {
   it("is empty before the first event", () => {

@@ -6,7 +6,7 @@
  * in the trace (the order things happened in); `to` may be the trace's
  * event count (the end of the run).
  */
-import type { TaskInfo, WaitInfo } from "../../../runtime/trace-api.ts";
+import type { TaskInfo, Trace, WaitInfo } from "../../../runtime/trace-api.ts";
 
 /** A stretch of a task's life. */
 export interface Segment {
@@ -44,6 +44,12 @@ export interface Block {
   readonly seconds: number;
   readonly label: string;
   readonly task: number;
+}
+
+/** The blocked period of `loop.block` event `k` (`axis`: each event's place on the model's axis). */
+export function blockAt(trace: Trace, axis: Float64Array, k: number): Block {
+  const seconds = trace.x(k);
+  return { at: k, t: trace.t(k), end: axis[k] + seconds, seconds, label: trace.text(k), task: trace.columns.a[k] };
 }
 
 /** A wake-up handed from one task to another (a semaphore released, a task finished, a cancel). */

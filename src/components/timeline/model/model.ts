@@ -21,7 +21,7 @@
 import { CODE, type TaskInfo, type Trace } from "../../../runtime/trace-api.ts";
 import { type Instant, layoutInstants } from "./instants.ts";
 import type { Block, HostLane, Lane, LoopLane, PrimLane, Request, TaskLane, ThreadLane } from "./lanes.ts";
-import { SeriesBuilder } from "./lanes.ts";
+import { blockAt, SeriesBuilder } from "./lanes.ts";
 import { LazyTaskLane } from "./task-lane.ts";
 
 export type { Instant } from "./instants.ts";
@@ -272,7 +272,7 @@ function* modelSteps(trace: Trace): Generator<void, TimelineModel, void> {
         break;
       }
       case C["loop.block"]:
-        blocks.push({ at: k, t: trace.t(k), end: axis[k] + trace.x(k), seconds: trace.x(k), label: trace.text(k), task: a[k] });
+        blocks.push(blockAt(trace, axis, k));
         if (a[k]) link(a[k], k, true);
         break;
       case C["job.queue"]:

@@ -13,7 +13,7 @@
  * the run is shown, for lanes nobody scrolls to.
  */
 import { CODE, DONE_OUTCOMES, type TaskInfo, type Trace, type WaitInfo } from "../../../runtime/trace-api.ts";
-import type { Block, Handoff, Mark, Segment, TaskLane } from "./lanes.ts";
+import { type Block, blockAt, type Handoff, type Mark, type Segment, type TaskLane } from "./lanes.ts";
 
 /** What a lane reads of the model while it derives itself. */
 export interface LaneSource {
@@ -198,7 +198,7 @@ export class LazyTaskLane implements TaskLane {
           }
           break;
         case CODE["loop.block"]:
-          blocks.push({ at: k, t: trace.t(k), end: axis[k] + trace.x(k), seconds: trace.x(k), label: trace.text(k), task: a[k] });
+          blocks.push(blockAt(trace, axis, k));
           break;
         case CODE.print:
           marks.push({ kind: "print", at: k, text: trace.text(k).replace(/\n$/, "") });

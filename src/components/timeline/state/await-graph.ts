@@ -58,18 +58,23 @@ function awaited(model: TimelineModel, state: LoopStateIndex, slot: number): num
   if (w < 0) return [];
   const trace = model.trace;
   const kind = trace.waitKind(w) ?? "";
-  const out: number[] = [];
-  // A gather of 20,000 tasks lists 20,000: a set keeps the dedupe linear (an array's includes made it quadratic).
-  const seen = new Set<number>();
-  const add = (id: number) => {
+  const live = (id: number) => {
     const s = model.slotOf(id);
-    if (s >= 0 && state.status[s] === 1 && !seen.has(id)) {
+    return s >= 0 && state.status[s] === 1;
+  };
+  if (!LIST_WAITS.has(kind)) {
+    const id = trace.columns.b[w];
+    return live(id) ? [id] : [];
+  }
+  // A gather of 20,000 tasks lists 20,000, an id perhaps twice: a set keeps the dedupe linear (an array's includes made it quadratic).
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (const id of trace.targets(w)) {
+    if (live(id) && !seen.has(id)) {
       seen.add(id);
       out.push(id);
     }
-  };
-  if (LIST_WAITS.has(kind)) for (const id of trace.targets(w)) add(id);
-  else add(trace.columns.b[w]);
+  }
   return out;
 }
 
